@@ -1,0 +1,278 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { parse, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { loadConfig, type Config } from './config.js';
+import type { Context } from './context.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { migrate, migrationsApplied } from './db/migrate.js';
+import { ormOptions } from './db/orm.config.js';
+import { seedDemo } from './db/seed.js';
+import { ErrorCode, isDatabaseUnavailable, serviceUnavailable } from './errors.js';
+import { credentialsFrom, isOriginAllowed } from './http.js';
+import { createLogger, type Logger } from './logger.js';
+import { AuthService, SESSION_COOKIE } from './modules/auth/auth.service.js';
+import type { Principal } from './modules/auth/principal.js';
+import { LeadScoredRelay } from './modules/leads/lead.events.js';
+import { TENANT_FILTER } from './modules/tenants/tenant-scope.js';
+import { createAppPubSub } from './pubsub.js';
+import { createSchema } from './schema.js';
+import { QUERY_LIMITS, validationRules } from './security.js';
+
+export interface ServerOptions extends Partial<Config> {
+  /** Port of the embedded PostgreSQL (only without DATABASE_URL). */
+  embeddedPort?: number;
+  logger?: Logger;
+}
+
+export interface AppServer {
+  url: string;
+  httpServer: http.Server;
+  orm: MikroORM;
+  logger: Logger;
+  /** Resolves once the database is reachable, migrated and (with SEED_DEMO) seeded. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Builds the whole app. `main.ts` and the tests both use this; there is no other way to assemble it. */
+export async function createServer(options: ServerOptions = {}): Promise<AppServer> {
+  const { embeddedPort = 54329, logger: givenLogger, ...overrides } = options;
+  const config: Config = { ...loadConfig(), ...overrides };
+  const logger = givenLogger ?? createLogger(config.logLevel);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir, embeddedPort, logger);
+    databaseUrl = embedded.url;
+  }
+
+  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  const pubSub = createAppPubSub();
+  const schema = await createSchema(pubSub);
+  const relay = new LeadScoredRelay(databaseUrl, orm, pubSub, logger);
+  const allowedOrigins = new Set(config.allowedOrigins);
+
+  let databaseReady = false;
+  let stopping = false;
+
+  /** Tenant-scoped EntityManager for one operation. */
+  function contextFor(principal: Principal | null, requestId: string): Context {
+    const em = orm.em.fork();
+    if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
+    return { em, principal, requestId };
+  }
+
+  async function authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null> {
+    if (!databaseReady) throw serviceUnavailable('The service is starting and cannot reach its database yet; try again in a few seconds.');
+    try {
+      return await new AuthService(orm.em.fork()).authenticate(credentials);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+      throw error;
+    }
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: 100 * 1024,
+    // browsers send Origin on WebSocket upgrades: refuse pages of other sites (cross-site WebSocket hijacking)
+    verifyClient: ({ origin, req }: { origin: string; req: http.IncomingMessage }) => isOriginAllowed(origin, req.headers.host, allowedOrigins),
+  });
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal; requestId?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        ctx.extra.requestId = String(ctx.extra.request.headers['x-request-id'] ?? randomUUID());
+        const principal = await authenticate(credentialsFrom(ctx.extra.request.headers, ctx.connectionParams?.authorization));
+        if (!principal) return false; // graphql-ws closes with 4403 Forbidden
+        ctx.extra.principal = principal;
+        return true;
+      },
+      // same parser limits and validation rules as over HTTP
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (error) {
+          return [error as never];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
+        if (errors.length) return errors;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: contextFor(ctx.extra.principal ?? null, ctx.extra.requestId ?? randomUUID()),
+        };
+      },
+    },
+    wsServer,
+  );
+
+  const databaseErrorStatus: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, errors }) {
+          if (errors?.some((e) => isDatabaseUnavailable(unwrapResolverError(e)))) response.http.status = 503;
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules,
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const original = unwrapResolverError(error);
+      if (isDatabaseUnavailable(original)) {
+        return { message: 'The database is unavailable right now; try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      }
+      if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+        logger.error({ err: original, path: formatted.path }, 'unexpected error');
+        if (config.production) return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+      return formatted;
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return { drainServer: async () => void (await wsCleanup.dispose()) };
+        },
+      },
+      // cache hints cost time on every field and nothing here is cached by a CDN
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
+      databaseErrorStatus,
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    if (!databaseReady) return void res.status(503).json({ status: 'unavailable', reason: 'database not reachable or not migrated yet' });
+    try {
+      if (!(await migrationsApplied(orm))) return void res.status(503).json({ status: 'unavailable', reason: 'migrations pending' });
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin && allowedOrigins.has(origin)) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Access-Control-Allow-Credentials', 'true');
+        res.setHeader('Vary', 'Origin');
+        if (req.method === 'OPTIONS') {
+          res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight, x-request-id');
+          res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+          return void res.status(204).end();
+        }
+      }
+      next();
+    },
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const principal = await authenticate(credentialsFrom(req.headers));
+        const context = contextFor(principal, res.locals.requestId);
+        const secure = req.secure || config.production;
+        context.cookies = {
+          set: (token, maxAge) => void res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge, path: '/' }),
+          clear: () => void res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
+        };
+        return context;
+      },
+    }),
+  );
+
+  // the built web app, same origin as /graphql so the cookie and the WebSocket need no CORS
+  if (existsSync(path.join(config.webDist, 'index.html'))) {
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' || !req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(config.webDist, 'index.html'));
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+
+  // the HTTP server is up already; the database may take a while (or be down): keep trying
+  const ready = (async () => {
+    for (let attempt = 0; !stopping; attempt++) {
+      try {
+        await orm.connect();
+        await migrate(orm, databaseUrl);
+        if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info({ event: 'demo_seeded' }, 'seeded the demo tenants');
+        await relay.start();
+        databaseReady = true;
+        logger.info({ event: 'database_ready' }, 'database ready');
+        return;
+      } catch (error) {
+        logger.warn({ event: 'database_unavailable', attempt, err: (error as Error).message }, 'database not ready; retrying');
+        await sleep(Math.min(5_000, 250 * 2 ** attempt));
+      }
+    }
+  })();
+
+  return {
+    url,
+    httpServer,
+    orm,
+    logger,
+    ready,
+    async stop() {
+      stopping = true;
+      await apollo.stop();
+      await relay.stop();
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}

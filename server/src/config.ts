@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** undefined: run the embedded PostgreSQL under dataDir */
+  databaseUrl?: string;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  seedDemo: boolean;
+  /** Origins allowed for browsers (CORS and WebSocket). The server's own origin is always allowed. */
+  allowedOrigins: string[];
+  production: boolean;
+  dataDir: string;
+  /** Built web app served at `/`, when present. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the environment once; throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+  }
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevel;
+  if (!LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://crm.example.com, got "${origin}"`);
+    }
+  }
+  return {
+    databaseUrl,
+    port,
+    host: env.HOST || '0.0.0.0',
+    logLevel,
+    seedDemo: bool('SEED_DEMO', env.SEED_DEMO, !databaseUrl),
+    allowedOrigins,
+    production: env.NODE_ENV === 'production',
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
+    webDist: path.join(root, 'web', 'dist'),
+  };
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from './modules/auth/principal.js';
+
+export interface Context {
+  /** forked per operation; its tenant filter is bound to the principal's tenant */
+  em: EntityManager;
+  principal: Principal | null;
+  requestId: string;
+  /** HTTP only: lets login and logout set the session cookie */
+  cookies?: {
+    set(token: string, maxAgeMs: number): void;
+    clear(): void;
+  };
+}

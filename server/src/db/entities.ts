@@ -1,0 +1,8 @@
+import { ApiKey } from '../modules/auth/api-key.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/auth/user.entity.js';
+import { Lead } from '../modules/leads/lead.entity.js';
+import { ScoringModel } from '../modules/scoring/scoring-model.entity.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
+
+export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead];

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    // entity classes are listed, not discovered, and every property names its type,
+    // so the compiled build and tsx (which emits no decorator metadata) behave the same
+    discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
+    // connect lazily: the HTTP server comes up (answering 503) while the database does not
+    connect: false,
+    pool: { min: 0, max: 10, acquireTimeoutMillis: 5_000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 3_000 } },
+    migrations: {
+      migrationsList,
+      path: 'src/db/migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    debug: false,
+    ...overrides,
+  });
+}
+
+// used by the mikro-orm CLI
+export default ormOptions(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);

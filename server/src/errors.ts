@@ -1,0 +1,51 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable codes clients can branch on (`extensions.code`). */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export interface FieldError {
+  /** Name of the input field, e.g. `email` */
+  field: string;
+  message: string;
+}
+
+export function badUserInput(fields: FieldError[]): GraphQLError {
+  const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return new GraphQLError(`Invalid input. ${message}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+  });
+}
+
+export function unauthenticated(message = 'Sign in or send an API key (Authorization: Bearer …) to use this API.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+}
+
+export function serviceUnavailable(message = 'The database is unavailable right now; try again in a few seconds.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } });
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH',
+  '57P01', '57P02', '57P03', // admin shutdown, crash shutdown, cannot connect now
+  '08000', '08003', '08006', '08001', '08004',
+]);
+
+/** True for errors that mean "the database cannot be reached", wherever they were wrapped. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause ?? e.originalError, depth++) {
+    if (CONNECTION_ERROR_CODES.has(e.code)) return true;
+    if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection/i.test(e.message)) return true;
+  }
+  return false;
+}

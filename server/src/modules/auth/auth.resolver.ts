@@ -1,0 +1,80 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { ErrorCode } from '../../errors.js';
+import { ApiKeyScope, PrincipalKind } from './auth.enums.js';
+import { AuthService, LoginFailedError, requireAdmin, SESSION_TTL_MS } from './auth.service.js';
+import { ApiKeyType, CreatedApiKey, UserType } from './auth.types.js';
+import { User } from './user.entity.js';
+
+@ArgsType()
+class LoginArgs {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  password!: string;
+}
+
+@ArgsType()
+class CreateApiKeyArgs {
+  @Field(() => String, { description: 'What the key is for, e.g. the partner tool' })
+  name!: string;
+
+  @Field(() => ApiKeyScope)
+  scope!: ApiKeyScope;
+}
+
+function toUserType(user: User): UserType {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, tenant: { id: user.tenant.id, name: user.tenant.name } };
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => UserType, { description: 'Signs a rep in and sets the HttpOnly session cookie.' })
+  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies }: Context): Promise<UserType> {
+    if (!cookies) throw new GraphQLError('Sign in over HTTP, not over the WebSocket.', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    try {
+      const { user, token } = await new AuthService(em).login(email, password);
+      cookies.set(token, SESSION_TTL_MS);
+      return toUserType(user);
+    } catch (error) {
+      if (!(error instanceof LoginFailedError)) throw error;
+      // one message for unknown email and wrong password
+      throw new GraphQLError('Email or password is incorrect.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    }
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session. True when a session was ended.' })
+  async logout(@Ctx() { em, principal, cookies }: Context): Promise<boolean> {
+    cookies?.clear();
+    if (!principal?.sessionTokenHash) return false;
+    await new AuthService(em).logout(principal);
+    return true;
+  }
+
+  @Query(() => UserType, { nullable: true, description: 'The signed-in user; null for API keys and anonymous callers.' })
+  async me(@Ctx() { em, principal }: Context): Promise<UserType | null> {
+    if (principal?.kind !== PrincipalKind.USER) return null;
+    const user = await em.findOne(User, { id: principal.id }, { populate: ['tenant'] });
+    return user ? toUserType(user) : null;
+  }
+
+  @Query(() => [ApiKeyType], { description: 'API keys of this tenant (admins only).' })
+  async apiKeys(@Ctx() { em, principal }: Context): Promise<ApiKeyType[]> {
+    requireAdmin(principal!);
+    return new AuthService(em).listApiKeys();
+  }
+
+  @Mutation(() => CreatedApiKey, { description: 'Creates an API key for a partner tool (admins only).' })
+  async createApiKey(@Args(() => CreateApiKeyArgs) { name, scope }: CreateApiKeyArgs, @Ctx() { em, principal }: Context): Promise<CreatedApiKey> {
+    requireAdmin(principal!);
+    return new AuthService(em).createApiKey(principal!, name, scope);
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes a key at once. False when no such key exists in this tenant.' })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<boolean> {
+    requireAdmin(principal!);
+    return new AuthService(em).revokeApiKey(id);
+  }
+}

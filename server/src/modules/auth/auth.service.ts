@@ -1,0 +1,117 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, forbidden } from '../../errors.js';
+import { isUuid } from '../../ids.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeyScope, PrincipalKind, UserRole } from './auth.enums.js';
+import { DUMMY_PASSWORD_HASH, randomToken, sha256, verifyPassword } from './password.js';
+import type { Principal } from './principal.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+export const SESSION_COOKIE = 'lse_session';
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+const API_KEY_PREFIX_LENGTH = 12; // "lse_" + 8 hex characters
+
+export class LoginFailedError extends Error {}
+
+export interface Credentials {
+  sessionToken?: string;
+  /** the value after "Bearer " */
+  apiKey?: string;
+}
+
+/**
+ * Sign-in, sessions and API keys. The lookups that find a principal search all tenants, so they
+ * run without the tenant filter; everything after them is scoped to the principal's tenant.
+ */
+export class AuthService {
+  constructor(private readonly em: EntityManager) {}
+
+  async login(email: string, password: string): Promise<{ user: User; token: string }> {
+    const user = await this.em.findOne(User, { email: email.trim().toLowerCase() }, { filters: false, populate: ['tenant'] });
+    // verify against a dummy hash for unknown emails too: same answer, same time, so nothing tells which part was wrong
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !ok) throw new LoginFailedError();
+    const token = randomToken();
+    this.em.create(Session, { tokenHash: sha256(token), user, expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
+    await this.em.flush();
+    return { user, token };
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    if (principal.sessionTokenHash) {
+      await this.em.nativeDelete(Session, { tokenHash: principal.sessionTokenHash });
+    }
+  }
+
+  /** One indexed query per request; no entities are loaded, so the request's identity map stays empty. */
+  async authenticate(credentials: Credentials): Promise<Principal | null> {
+    const conn = this.em.getConnection();
+    if (credentials.apiKey) {
+      const key = credentials.apiKey;
+      if (!key.startsWith('lse_') || key[API_KEY_PREFIX_LENGTH] !== '_') return null;
+      const [row] = await conn.execute<{ id: string; name: string; tenant_id: string; scope: ApiKeyScope; secret_hash: string }[]>(
+        'select id, name, tenant_id, scope, secret_hash from api_key where prefix = ? and revoked_at is null',
+        [key.slice(0, API_KEY_PREFIX_LENGTH)],
+      );
+      if (!row || !safeEqual(row.secret_hash, sha256(key))) return null;
+      return { kind: PrincipalKind.API_KEY, id: row.id, name: row.name, tenantId: row.tenant_id, scope: row.scope };
+    }
+    if (credentials.sessionToken) {
+      const tokenHash = sha256(credentials.sessionToken);
+      const [row] = await conn.execute<{ id: string; name: string; tenant_id: string; role: UserRole }[]>(
+        `select u.id, u.name, u.tenant_id, u.role from session s join app_user u on u.id = s.user_id
+          where s.token_hash = ? and s.expires_at > now()`,
+        [tokenHash],
+      );
+      if (!row) return null;
+      return { kind: PrincipalKind.USER, id: row.id, name: row.name, tenantId: row.tenant_id, role: row.role, sessionTokenHash: tokenHash };
+    }
+    return null;
+  }
+
+  /** Returns the secret once; only its hash is kept. */
+  async createApiKey(principal: Principal, name: string, scope: ApiKeyScope): Promise<{ apiKey: ApiKey; secret: string }> {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 200) {
+      throw badUserInput([{ field: 'name', message: 'Give the key a name of 1 to 200 characters.' }]);
+    }
+    const prefix = `lse_${randomBytes(4).toString('hex')}`;
+    const secret = `${prefix}_${randomToken(32)}`;
+    const apiKey = this.em.create(ApiKey, {
+      tenant: principal.tenantId,
+      name: trimmed,
+      scope,
+      prefix,
+      secretHash: sha256(secret),
+      createdBy: principal.kind === PrincipalKind.USER ? principal.id : null,
+    });
+    await this.em.flush();
+    return { apiKey, secret };
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    // tenant filter applies: a key of another tenant is "not found", same as a missing one
+    const apiKey = await this.em.findOne(ApiKey, { id, revokedAt: null });
+    if (!apiKey) return false;
+    apiKey.revokedAt = new Date();
+    await this.em.flush();
+    return true;
+  }
+
+  async listApiKeys(): Promise<ApiKey[]> {
+    return this.em.find(ApiKey, {}, { orderBy: { createdAt: 'desc' } });
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+export function requireAdmin(principal: Principal): void {
+  if (principal.kind !== PrincipalKind.USER || principal.role !== UserRole.ADMIN) {
+    throw forbidden('Only an admin of this tenant can manage API keys.');
+  }
+}

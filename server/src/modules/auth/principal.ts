@@ -1,0 +1,22 @@
+import { ApiKeyScope, PrincipalKind, UserRole } from './auth.enums.js';
+
+/** Who is calling: a rep's session or a partner's API key, always of exactly one tenant. */
+export interface Principal {
+  kind: PrincipalKind;
+  /** user id or API key id */
+  id: string;
+  name: string;
+  tenantId: string;
+  role?: UserRole;
+  scope?: ApiKeyScope;
+  /** set for sessions, so logout can end exactly this one */
+  sessionTokenHash?: string;
+}
+
+export function canWrite(principal: Principal): boolean {
+  return principal.kind === PrincipalKind.USER || principal.scope === ApiKeyScope.WRITE;
+}
+
+export function isAdmin(principal: Principal): boolean {
+  return principal.kind === PrincipalKind.USER && principal.role === UserRole.ADMIN;
+}

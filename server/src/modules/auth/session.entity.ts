@@ -1,0 +1,20 @@
+import { Entity, ManyToOne, PrimaryKey, Property, t, type Rel, OptionalProps } from '@mikro-orm/core';
+import { User } from './user.entity.js';
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+@Entity({ tableName: 'session' })
+export class Session {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: t.string, length: 64 })
+  tokenHash!: string;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: Rel<User>;
+
+  @Property({ type: t.datetime, length: 3 })
+  createdAt: Date = new Date();
+
+  @Property({ type: t.datetime, length: 3, index: true })
+  expiresAt!: Date;
+}

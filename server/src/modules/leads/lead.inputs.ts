@@ -1,0 +1,105 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { BudgetRange, CompanySize, Industry, LeadSource, LeadTier, Urgency } from '../scoring/scoring.enums.js';
+import { LeadOrder } from './lead.types.js';
+
+@InputType('CreateLeadInput')
+export class CreateLeadInput {
+  @Field(() => String, { description: '1–200 characters' })
+  name!: string;
+
+  @Field(() => String, { description: '1–200 characters' })
+  company!: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => BudgetRange)
+  budget!: BudgetRange;
+
+  @Field(() => CompanySize)
+  companySize!: CompanySize;
+
+  @Field(() => Industry)
+  industry!: Industry;
+
+  @Field(() => Urgency)
+  urgency!: Urgency;
+
+  @Field(() => LeadSource, { defaultValue: LeadSource.OTHER })
+  source!: LeadSource;
+}
+
+@InputType('UpdateLeadInput', { description: 'Fields to change; the lead is re-scored with the active model.' })
+export class UpdateLeadInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  company?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => BudgetRange, { nullable: true })
+  budget?: BudgetRange | null;
+
+  @Field(() => CompanySize, { nullable: true })
+  companySize?: CompanySize | null;
+
+  @Field(() => Industry, { nullable: true })
+  industry?: Industry | null;
+
+  @Field(() => Urgency, { nullable: true })
+  urgency?: Urgency | null;
+
+  @Field(() => LeadSource, { nullable: true })
+  source?: LeadSource | null;
+}
+
+@InputType('LeadFilter')
+export class LeadFilter {
+  @Field(() => Int, { nullable: true, description: '0–100' })
+  minScore?: number | null;
+
+  @Field(() => [LeadTier], { nullable: true })
+  tiers?: LeadTier[] | null;
+
+  @Field(() => [Industry], { nullable: true })
+  industries?: Industry[] | null;
+
+  @Field(() => [LeadSource], { nullable: true })
+  sources?: LeadSource[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Matches name, company or email, ignoring case.' })
+  search?: string | null;
+}
+
+@ArgsType()
+export class LeadsArgs {
+  @Field(() => Int, { defaultValue: 50, description: '1–200' })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  after?: string | null;
+
+  @Field(() => LeadFilter, { nullable: true })
+  filter?: LeadFilter | null;
+
+  @Field(() => LeadOrder, { defaultValue: LeadOrder.SCORE_DESC })
+  orderBy!: LeadOrder;
+}
+
+@ArgsType()
+export class UpdateLeadArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => UpdateLeadInput)
+  input!: UpdateLeadInput;
+}

@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { unauthenticated } from '../../errors.js';
+import { Topic } from '../../pubsub.js';
+import { CreateLeadInput, LeadsArgs, UpdateLeadArgs } from './lead.inputs.js';
+import { LeadService } from './lead.service.js';
+import { LeadConnection, LeadNode, LeadScoredEvent } from './lead.types.js';
+
+@Resolver(() => LeadNode)
+export class LeadResolver {
+  @Query(() => LeadConnection, { description: 'Leads of your tenant, a page at a time (keyset cursors).' })
+  leads(@Args(() => LeadsArgs) args: LeadsArgs, @Ctx() { em }: Context): Promise<LeadConnection> {
+    return new LeadService(em).page(args);
+  }
+
+  @Query(() => LeadNode, { nullable: true, description: 'Null when there is no such lead in your tenant.' })
+  lead(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<LeadNode | null> {
+    return new LeadService(em).findById(id);
+  }
+
+  @Mutation(() => LeadNode, { description: 'Scores and stores a lead; subscribers of your tenant hear of it after commit.' })
+  createLead(@Arg('input', () => CreateLeadInput) input: CreateLeadInput, @Ctx() { em, principal }: Context): Promise<LeadNode> {
+    return new LeadService(em).create(principal!, input);
+  }
+
+  @Mutation(() => LeadNode, { nullable: true, description: 'Changes a lead and re-scores it. Null when there is no such lead in your tenant.' })
+  updateLead(@Args(() => UpdateLeadArgs) { id, input }: UpdateLeadArgs, @Ctx() { em, principal }: Context): Promise<LeadNode | null> {
+    return new LeadService(em).update(principal!, id, input);
+  }
+
+  @Subscription(() => LeadScoredEvent, {
+    description: 'Every new or changed score in your tenant, after commit, from any server process.',
+    topics: Topic.LeadScored,
+    topicId: ({ context }: { context: Context }) => {
+      if (!context.principal) throw unauthenticated();
+      return context.principal.tenantId;
+    },
+    filter: ({ payload, args }: { payload: LeadScoredEvent; args: { minScore?: number | null } }) =>
+      args.minScore == null || payload.lead.score >= args.minScore,
+  })
+  leadScored(
+    @Root() event: LeadScoredEvent,
+    @Arg('minScore', () => Int, { nullable: true, description: 'Only leads scoring at least this much.' }) _minScore?: number,
+  ): LeadScoredEvent {
+    return event;
+  }
+}

@@ -1,0 +1,140 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PrincipalKind } from '../auth/auth.enums.js';
+import { BudgetRange, CompanySize, Industry, LeadSource, LeadTier, Urgency } from '../scoring/scoring.enums.js';
+import { ScoreComponent } from '../scoring/scoring.types.js';
+
+export enum LeadOrder {
+  SCORE_DESC = 'SCORE_DESC',
+  CREATED_DESC = 'CREATED_DESC',
+}
+registerEnumType(LeadOrder, {
+  name: 'LeadOrder',
+  valuesConfig: {
+    SCORE_DESC: { description: 'Highest score first; newest first within a score.' },
+    CREATED_DESC: { description: 'Newest first.' },
+  },
+});
+
+export enum LeadScoredReason {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  RESCORED = 'RESCORED',
+}
+registerEnumType(LeadScoredReason, { name: 'LeadScoredReason' });
+
+@ObjectType('LeadCreator', { simpleResolvers: true, description: 'The rep or API key that created a lead.' })
+export class LeadCreator {
+  @Field(() => PrincipalKind)
+  kind!: PrincipalKind;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+// Simple resolvers: the list path returns up to 200 of these per page, so no middleware per field.
+@ObjectType('Lead', { simpleResolvers: true })
+export class LeadNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  company!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => BudgetRange)
+  budget!: BudgetRange;
+
+  @Field(() => CompanySize)
+  companySize!: CompanySize;
+
+  @Field(() => Industry)
+  industry!: Industry;
+
+  @Field(() => Urgency)
+  urgency!: Urgency;
+
+  @Field(() => LeadSource)
+  source!: LeadSource;
+
+  @Field(() => Int, { description: '0–100' })
+  score!: number;
+
+  @Field(() => LeadTier)
+  tier!: LeadTier;
+
+  @Field(() => Boolean, { description: 'Score ≥ the key-account threshold (70 by default).' })
+  isKeyAccount!: boolean;
+
+  @Field(() => [ScoreComponent])
+  scoreBreakdown!: ScoreComponent[];
+
+  @Field(() => Int, { description: 'Version of the scoring model that produced the score.' })
+  modelVersion!: number;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  @Field(() => LeadCreator)
+  createdBy!: LeadCreator;
+}
+
+@ObjectType('LeadEdge', { simpleResolvers: true })
+export class LeadEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => LeadNode)
+  node!: LeadNode;
+}
+
+@ObjectType('PageInfo', { simpleResolvers: true })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType('LeadConnection')
+export class LeadConnection {
+  @Field(() => [LeadEdge])
+  edges!: LeadEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  /** counted only when a client asks for it */
+  countMatching!: () => Promise<number>;
+
+  @Field(() => Int, { description: 'Leads matching the filter, across all pages.' })
+  totalCount(): Promise<number> {
+    return this.countMatching();
+  }
+}
+
+@ObjectType('LeadScoredEvent')
+export class LeadScoredEvent {
+  @Field(() => LeadNode)
+  lead!: LeadNode;
+
+  @Field(() => LeadScoredReason)
+  reason!: LeadScoredReason;
+
+  @Field(() => Int, { nullable: true, description: 'Score before this change; null for new leads.' })
+  previousScore!: number | null;
+}

@@ -1,0 +1,61 @@
+import type { FieldError } from '../../errors.js';
+import type { CreateLeadInput, LeadsArgs, UpdateLeadInput } from './lead.inputs.js';
+
+export const MAX_PAGE_SIZE = 200;
+const MAX_TEXT = 200;
+// deliberately simple: one @, something on both sides, a dot in the domain, no spaces
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ()./-]{3,40}$/;
+
+function text(field: string, label: string, value: string | null | undefined, errors: FieldError[]): void {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) errors.push({ field, message: `${label} is required.` });
+  else if (trimmed.length > MAX_TEXT) errors.push({ field, message: `${label} must be at most ${MAX_TEXT} characters (got ${trimmed.length}).` });
+}
+
+function contact(input: { email?: string | null; phone?: string | null }, errors: FieldError[]): void {
+  const email = input.email?.trim();
+  if (email && (email.length > 320 || !EMAIL.test(email))) errors.push({ field: 'email', message: `"${email.slice(0, 50)}" is not a valid email address.` });
+  const phone = input.phone?.trim();
+  if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: 'Phone may contain digits, spaces and + ( ) - / . only (3–40 characters).' });
+}
+
+export function validateCreateLead(input: CreateLeadInput): FieldError[] {
+  const errors: FieldError[] = [];
+  text('name', 'Name', input.name, errors);
+  text('company', 'Company', input.company, errors);
+  contact(input, errors);
+  return errors;
+}
+
+export function validateUpdateLead(input: UpdateLeadInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.name !== undefined) text('name', 'Name', input.name, errors);
+  if (input.company !== undefined) text('company', 'Company', input.company, errors);
+  contact(input, errors);
+  for (const field of ['budget', 'companySize', 'industry', 'urgency', 'source'] as const) {
+    if (input[field] === null) errors.push({ field, message: `${field} cannot be removed, only changed.` });
+  }
+  return errors;
+}
+
+export function validateLeadsArgs(args: LeadsArgs): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
+    errors.push({ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE} (got ${args.first}).` });
+  }
+  const minScore = args.filter?.minScore;
+  if (minScore != null && (minScore < 0 || minScore > 100)) {
+    errors.push({ field: 'filter.minScore', message: `minScore must be between 0 and 100 (got ${minScore}).` });
+  }
+  if ((args.filter?.search?.length ?? 0) > MAX_TEXT) {
+    errors.push({ field: 'filter.search', message: `search must be at most ${MAX_TEXT} characters.` });
+  }
+  return errors;
+}
+
+/** Trimmed text, with empty optional fields stored as null. */
+export function cleanOptional(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

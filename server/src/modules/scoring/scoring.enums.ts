@@ -1,0 +1,69 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum BudgetRange {
+  UNDER_10K = 'UNDER_10K',
+  FROM_10K_TO_50K = 'FROM_10K_TO_50K',
+  FROM_50K_TO_100K = 'FROM_50K_TO_100K',
+  OVER_100K = 'OVER_100K',
+}
+
+export enum CompanySize {
+  SIZE_1_10 = 'SIZE_1_10',
+  SIZE_11_50 = 'SIZE_11_50',
+  SIZE_51_200 = 'SIZE_51_200',
+  SIZE_201_1000 = 'SIZE_201_1000',
+  SIZE_OVER_1000 = 'SIZE_OVER_1000',
+}
+
+export enum Industry {
+  SOFTWARE = 'SOFTWARE',
+  FINANCE = 'FINANCE',
+  MANUFACTURING = 'MANUFACTURING',
+  HEALTHCARE = 'HEALTHCARE',
+  RETAIL = 'RETAIL',
+  EDUCATION = 'EDUCATION',
+  OTHER = 'OTHER',
+}
+
+export enum Urgency {
+  IMMEDIATELY = 'IMMEDIATELY',
+  THIS_WEEK = 'THIS_WEEK',
+  THIS_MONTH = 'THIS_MONTH',
+  THIS_QUARTER = 'THIS_QUARTER',
+  NO_TIMELINE = 'NO_TIMELINE',
+}
+
+export enum LeadSource {
+  WEBSITE = 'WEBSITE',
+  REFERRAL = 'REFERRAL',
+  EVENT = 'EVENT',
+  OUTBOUND = 'OUTBOUND',
+  PARTNER = 'PARTNER',
+  ADVERTISING = 'ADVERTISING',
+  OTHER = 'OTHER',
+}
+
+export enum LeadTier {
+  HOT = 'HOT',
+  KEY_ACCOUNT = 'KEY_ACCOUNT',
+  WARM = 'WARM',
+  COLD = 'COLD',
+}
+
+export enum ScoreCriterion {
+  BUDGET = 'BUDGET',
+  COMPANY_SIZE = 'COMPANY_SIZE',
+  INDUSTRY = 'INDUSTRY',
+  URGENCY = 'URGENCY',
+}
+
+registerEnumType(BudgetRange, { name: 'BudgetRange', description: 'Budget the lead has for the purchase.' });
+registerEnumType(CompanySize, { name: 'CompanySize', description: 'Number of employees.' });
+registerEnumType(Industry, { name: 'Industry' });
+registerEnumType(Urgency, { name: 'Urgency', description: 'When the lead wants to buy.' });
+registerEnumType(LeadSource, { name: 'LeadSource', description: 'Where the lead came from (tracked, not scored by default).' });
+registerEnumType(LeadTier, {
+  name: 'LeadTier',
+  description: 'Band of the score; thresholds come from the scoring model (default HOT ≥ 85, KEY_ACCOUNT ≥ 70, WARM ≥ 40).',
+});
+registerEnumType(ScoreCriterion, { name: 'ScoreCriterion' });
