@@ -76,7 +76,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   function contextFor(principal: Principal | null, requestId: string): Context {
     const em = orm.em.fork();
     if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-    return { em, principal, requestId };
+    return { em, principal, requestId, logger: logger.child({ requestId }) };
   }
 
   async function authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from './logger.js';
 import type { Principal } from './modules/auth/principal.js';
 
 export interface Context {
@@ -6,6 +7,8 @@ export interface Context {
   em: EntityManager;
   principal: Principal | null;
   requestId: string;
+  /** carries the request id into every line */
+  logger: Logger;
   /** HTTP only: lets login and logout set the session cookie */
   cookies?: {
     set(token: string, maxAgeMs: number): void;

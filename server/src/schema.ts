@@ -2,11 +2,12 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authGuard } from './modules/auth/auth.guard.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { ClientErrorResolver } from './modules/client-errors/client-error.resolver.js';
 import { LeadResolver } from './modules/leads/lead.resolver.js';
 import { ScoringResolver } from './modules/scoring/scoring.resolver.js';
 import type { AppPubSub } from './pubsub.js';
 
-export const resolvers = [AuthResolver, LeadResolver, ScoringResolver] as const;
+export const resolvers = [AuthResolver, LeadResolver, ScoringResolver, ClientErrorResolver] as const;
 
 export function createSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
   return buildSchema({
