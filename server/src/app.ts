@@ -63,7 +63,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     databaseUrl = embedded.url;
   }
 
-  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  const orm = await MikroORM.init(ormOptions(databaseUrl, { logger: (message) => logger.debug({ event: 'orm' }, message) }));
   const pubSub = createAppPubSub();
   const schema = await createSchema(pubSub);
   const relay = new LeadScoredRelay(databaseUrl, orm, pubSub, logger);
@@ -76,7 +76,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   function contextFor(principal: Principal | null, requestId: string): Context {
     const em = orm.em.fork();
     if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-    return { em, principal, requestId, logger: logger.child({ requestId }) };
+    return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo };
   }
 
   async function authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null> {

@@ -9,6 +9,8 @@ export interface Context {
   requestId: string;
   /** carries the request id into every line */
   logger: Logger;
+  /** the server runs with the seeded demo tenants */
+  demoMode: boolean;
   /** HTTP only: lets login and logout set the session cookie */
   cookies?: {
     set(token: string, maxAgeMs: number): void;

@@ -4,7 +4,7 @@ import { forbidden, unauthenticated } from '../../errors.js';
 import { canWrite } from './principal.js';
 
 /** Root fields anyone may call; everything else needs a principal. */
-const PUBLIC_ROOT_FIELDS = new Set(['Mutation.login', 'Mutation.logout', 'Query.me', 'Mutation.reportClientError']);
+const PUBLIC_ROOT_FIELDS = new Set(['Mutation.login', 'Mutation.logout', 'Query.me', 'Query.demoAccounts', 'Mutation.reportClientError']);
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /**

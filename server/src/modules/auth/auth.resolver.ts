@@ -4,7 +4,9 @@ import type { Context } from '../../context.js';
 import { ErrorCode } from '../../errors.js';
 import { ApiKeyScope, PrincipalKind } from './auth.enums.js';
 import { AuthService, LoginFailedError, requireAdmin, SESSION_TTL_MS } from './auth.service.js';
-import { ApiKeyType, CreatedApiKey, UserType } from './auth.types.js';
+import { ApiKeyType, CreatedApiKey, DemoAccount, UserType } from './auth.types.js';
+import { DEMO_PASSWORD, DEMO_TENANTS } from '../../db/seed.js';
+import { UserRole } from './auth.enums.js';
 import { User } from './user.entity.js';
 
 @ArgsType()
@@ -58,6 +60,15 @@ export class AuthResolver {
     if (principal?.kind !== PrincipalKind.USER) return null;
     const user = await em.findOne(User, { id: principal.id }, { populate: ['tenant'] });
     return user ? toUserType(user) : null;
+  }
+
+  @Query(() => [DemoAccount], { description: 'Demo logins; empty unless the server runs with demo data (SEED_DEMO).' })
+  demoAccounts(@Ctx() { demoMode }: Context): DemoAccount[] {
+    if (!demoMode) return [];
+    return DEMO_TENANTS.flatMap((t) => [
+      { email: t.adminEmail, password: DEMO_PASSWORD, name: t.adminName, role: UserRole.ADMIN, tenantName: t.name },
+      { email: t.repEmail, password: DEMO_PASSWORD, name: t.repName, role: UserRole.REP, tenantName: t.name },
+    ]);
   }
 
   @Query(() => [ApiKeyType], { description: 'API keys of this tenant (admins only).' })

@@ -57,3 +57,21 @@ export class CreatedApiKey {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <secret>`. Not retrievable later.' })
   secret!: string;
 }
+
+@ObjectType('DemoAccount', { description: 'A login of the demo data, offered on the sign-in page in demo mode.' })
+export class DemoAccount {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  password!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => UserRole)
+  role!: UserRole;
+
+  @Field(() => String)
+  tenantName!: string;
+}

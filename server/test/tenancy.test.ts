@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
+import { Lead } from '../src/modules/leads/lead.entity.js';
+import { ScoringModel } from '../src/modules/scoring/scoring-model.entity.js';
+import { CREATE_LEAD, connected, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
+
+let app: TestApp;
+let a: TestTenant;
+let b: TestTenant;
+let leadOfA: { id: string };
+
+beforeAll(async () => {
+  app = await createTestApp();
+  a = await app.createTenant('Tenant A');
+  b = await app.createTenant('Tenant B');
+  leadOfA = (await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Secret of A' }) }, { cookie: a.repCookie })).data.createLead;
+  await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Lead of B' }) }, { cookie: b.repCookie });
+});
+afterAll(() => app?.stop());
+
+describe('tenant isolation', () => {
+  it('lists only the caller tenant leads, also in totalCount and search', async () => {
+    const res = await app.gql(`{ leads { totalCount edges { node { name } } } }`, {}, { cookie: b.repCookie });
+    expect(res.data.leads.totalCount).toBe(1);
+    expect(res.data.leads.edges.map((e: any) => e.node.name)).toEqual(['Lead of B']);
+    const search = await app.gql(`{ leads(filter: { search: "Secret" }) { totalCount } }`, {}, { cookie: b.repCookie });
+    expect(search.data.leads.totalCount).toBe(0);
+  });
+
+  it('answers lead(id) of another tenant with null, like a missing lead', async () => {
+    const res = await app.gql(`query($id: ID!) { lead(id: $id) { id name } }`, { id: leadOfA.id }, { cookie: b.repCookie });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.lead).toBeNull();
+    const own = await app.gql(`query($id: ID!) { lead(id: $id) { name } }`, { id: leadOfA.id }, { cookie: a.repCookie });
+    expect(own.data.lead.name).toBe('Secret of A');
+  });
+
+  it('does not let one tenant update another tenant lead', async () => {
+    const res = await app.gql(`mutation($id: ID!) { updateLead(id: $id, input: { name: "Hijacked" }) { id } }`, { id: leadOfA.id }, { cookie: b.repCookie });
+    expect(res.data.updateLead).toBeNull();
+    const stored = await app.em(a.id).findOneOrFail(Lead, { id: leadOfA.id });
+    expect(stored.name).toBe('Secret of A');
+  });
+
+  it('does not let an API key of one tenant read another', async () => {
+    const key = await app.createApiKey(b, ApiKeyScope.READ);
+    const res = await app.gql(`{ leads { edges { node { name } } } }`, {}, { apiKey: key });
+    expect(res.data.leads.edges.map((e: any) => e.node.name)).toEqual(['Lead of B']);
+  });
+
+  it('does not let an admin revoke or list another tenant keys', async () => {
+    const created = await app.gql(`mutation { createApiKey(name: "A's key", scope: READ) { secret apiKey { id } } }`, {}, { cookie: a.adminCookie });
+    const res = await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: created.data.createApiKey.apiKey.id }, { cookie: b.adminCookie });
+    expect(res.data.revokeApiKey).toBe(false);
+    expect((await app.gql(`{ leads { totalCount } }`, {}, { apiKey: created.data.createApiKey.secret })).errors).toBeUndefined();
+    const listed = await app.gql(`{ apiKeys { name } }`, {}, { cookie: b.adminCookie });
+    expect(listed.data.apiKeys.map((k: any) => k.name)).not.toContain("A's key");
+  });
+
+  it('scores each tenant with its own model', async () => {
+    const em = app.em(b.id);
+    const model = await em.findOneOrFail(ScoringModel, { active: true });
+    model.active = false;
+    const definition = structuredClone(model.definition);
+    definition.criteria.INDUSTRY.SOFTWARE = 0;
+    em.create(ScoringModel, { tenant: b.id, version: 2, definition, active: true });
+    await em.flush();
+    const preview = `{ scorePreview(input: { budget: OVER_100K, companySize: SIZE_51_200, industry: SOFTWARE, urgency: THIS_WEEK }) { score modelVersion } }`;
+    expect((await app.gql(preview, {}, { cookie: a.repCookie })).data.scorePreview).toEqual({ score: 85, modelVersion: 1 });
+    expect((await app.gql(preview, {}, { cookie: b.repCookie })).data.scorePreview).toEqual({ score: 65, modelVersion: 2 });
+    const created = await app.gql(CREATE_LEAD, { input: leadInput() }, { cookie: b.repCookie });
+    expect(created.data.createLead).toMatchObject({ score: 65, modelVersion: 2, tier: 'WARM' });
+  });
+
+  it('never delivers a lead of another tenant to a subscriber', async () => {
+    const clientA = app.wsClient({ cookie: a.repCookie });
+    const clientB = app.wsClient({ cookie: b.repCookie });
+    const subA = subscribe(clientA, `subscription { leadScored { lead { name } } }`);
+    const subB = subscribe(clientB, `subscription { leadScored { lead { name } } }`);
+    await Promise.all([connected(clientA), connected(clientB)]);
+    await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Only for A' }) }, { cookie: a.repCookie });
+    await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Only for B' }) }, { cookie: b.repCookie });
+    const [gotA, gotB] = await Promise.all([subA.waitFor(1), subB.waitFor(1)]);
+    // give any stray cross-tenant event time to arrive before judging
+    await new Promise((r) => setTimeout(r, 300));
+    expect(gotA.map((r) => r.data!.leadScored.lead.name)).toEqual(['Only for A']);
+    expect(gotB.map((r) => r.data!.leadScored.lead.name)).toEqual(['Only for B']);
+  });
+
+  it('refuses to read tenant data through an EntityManager that has no tenant', async () => {
+    await expect(app.em().find(Lead, {})).rejects.toThrow(/tenant/);
+  });
+});
