@@ -226,6 +226,16 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     }),
   );
 
+  // body-parser and other middleware errors: JSON like every other answer, never an HTML stack trace
+  app.use((error: { status?: number; statusCode?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    const message =
+      status === 413 ? 'The request body is too large (at most 100 kB).' : status < 500 ? 'The request could not be read as JSON.' : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  });
+
   // the built web app, same origin as /graphql so the cookie and the WebSocket need no CORS
   if (existsSync(path.join(config.webDist, 'index.html'))) {
     app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));

@@ -16,6 +16,11 @@ export interface Config {
   dataDir: string;
   /** Built web app served at `/`, when present. */
   webDist: string;
+  /** Port of the Prometheus `/metrics` listener, apart from the public one (0: any free port); null: no listener. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** OTLP/HTTP traces URL (…/v1/traces); tracing is off without it. */
+  otlpTracesUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +45,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
   }
+  const metricsPort = /^(off|false|none)$/i.test(env.METRICS_PORT ?? '') ? null : env.METRICS_PORT ? Number(env.METRICS_PORT) : 9464;
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) {
+    throw new ConfigError(`METRICS_PORT must be a whole number from 0 to 65535 or "off", got "${env.METRICS_PORT}"`);
+  }
+  // the OpenTelemetry variables: a base endpoint gets /v1/traces appended, a traces endpoint is used as is
+  const otlpBase = env.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '');
+  const otlpTracesUrl = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (otlpBase ? `${otlpBase}/v1/traces` : undefined);
+  if (otlpTracesUrl && !/^https?:\/\//.test(otlpTracesUrl)) {
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s):// URL, got "${otlpTracesUrl}"`);
+  }
   const logLevel = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevel;
   if (!LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -63,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
     webDist: path.join(root, 'web', 'dist'),
+    metricsPort,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
+    otlpTracesUrl,
   };
 }

@@ -9,7 +9,14 @@ try {
   process.exit(1);
 }
 
-const server = await createServer();
+let server: Awaited<ReturnType<typeof createServer>>;
+try {
+  server = await createServer();
+} catch (error) {
+  const { code, port, message } = error as { code?: string; port?: number; message: string };
+  console.error(code === 'EADDRINUSE' ? `Cannot start: port ${port} is in use (set PORT to another one).` : `Cannot start: ${message}`);
+  process.exit(1);
+}
 server.logger.info({ url: server.url }, `Lead Scoring Engine on ${server.url} (GraphQL at ${server.url}/graphql)`);
 
 // a stray rejection is logged, never fatal: the server keeps answering

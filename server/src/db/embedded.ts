@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +33,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
     onError: (error) => logger.debug({ event: 'embedded_pg' }, String(error)),
   });
   await mkdir(dataDir, { recursive: true });
+  // as root, PostgreSQL runs as `postgres`, which must be able to reach its folder inside ours
+  if (asRoot) await chmod(dataDir, 0o711);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     logger.info({ databaseDir }, 'creating the embedded PostgreSQL cluster');
     await pg.initialise();

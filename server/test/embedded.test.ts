@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createServer } from '../src/app.js';
+import { gqlAt } from './utils.js';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let dataDir: string;
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('without DATABASE_URL', () => {
+  it('runs an embedded PostgreSQL under the data folder, seeds the demo and keeps data across restarts', async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'lse-embedded-'));
+    const embeddedPort = await freePort();
+    const options = { databaseUrl: undefined, seedDemo: true, dataDir, embeddedPort, port: 0, host: '127.0.0.1', logLevel: 'silent' as const };
+
+    const first = await createServer(options);
+    try {
+      await first.ready;
+      const login = await fetch(`${first.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { login(email: "demo@demo.test", password: "demo") { name } }' }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const created = await gqlAt(first.url, `mutation { createLead(input: { name: "Kept", company: "Across Restarts", budget: OVER_100K, companySize: SIZE_1_10, industry: RETAIL, urgency: THIS_MONTH }) { id } }`, {}, { cookie });
+      expect(created.errors).toBeUndefined();
+    } finally {
+      await first.stop();
+    }
+
+    const second = await createServer(options);
+    try {
+      await second.ready;
+      const login = await fetch(`${second.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { login(email: "demo@demo.test", password: "demo") { name } }' }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const res = await gqlAt(second.url, `{ leads(filter: { search: "Across Restarts" }) { totalCount } all: leads { totalCount } }`, {}, { cookie });
+      expect(res.data.leads.totalCount).toBe(1);
+      // seeded once: 200 demo leads plus the one created above
+      expect(res.data.all.totalCount).toBe(201);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+});
