@@ -24,9 +24,13 @@ import { seedDemo } from './db/seed.js';
 import { ErrorCode, isDatabaseUnavailable, serviceUnavailable } from './errors.js';
 import { credentialsFrom, isOriginAllowed } from './http.js';
 import { createLogger, type Logger } from './logger.js';
+import { createObservability } from './observability/index.js';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { AuthService, SESSION_COOKIE } from './modules/auth/auth.service.js';
 import type { Principal } from './modules/auth/principal.js';
-import { LeadScoredRelay } from './modules/leads/lead.events.js';
+import { LEAD_SCORED_CHANNEL, relayLeadScored } from './modules/leads/lead.events.js';
+import { AUTH_CHANGED_CHANNEL, PrincipalCache } from './modules/auth/principal-cache.js';
+import { NotificationListener } from './db/notifications.js';
 import { TENANT_FILTER } from './modules/tenants/tenant-scope.js';
 import { createAppPubSub } from './pubsub.js';
 import { createSchema } from './schema.js';
@@ -36,6 +40,8 @@ export interface ServerOptions extends Partial<Config> {
   /** Port of the embedded PostgreSQL (only without DATABASE_URL). */
   embeddedPort?: number;
   logger?: Logger;
+  /** receives the trace spans instead of OTLP (tests) */
+  spanExporter?: SpanExporter;
 }
 
 export interface AppServer {
@@ -45,6 +51,8 @@ export interface AppServer {
   logger: Logger;
   /** Resolves once the database is reachable, migrated and (with SEED_DEMO) seeded. */
   ready: Promise<void>;
+  /** Prometheus endpoint on its own listener (METRICS_PORT); undefined when off or its port was taken. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -52,7 +60,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Builds the whole app. `main.ts` and the tests both use this; there is no other way to assemble it. */
 export async function createServer(options: ServerOptions = {}): Promise<AppServer> {
-  const { embeddedPort = 54329, logger: givenLogger, ...overrides } = options;
+  const { embeddedPort = 54329, logger: givenLogger, spanExporter, ...overrides } = options;
   const config: Config = { ...loadConfig(), ...overrides };
   const logger = givenLogger ?? createLogger(config.logLevel);
 
@@ -66,7 +74,13 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const orm = await MikroORM.init(ormOptions(databaseUrl, { logger: (message) => logger.debug({ event: 'orm' }, message) }));
   const pubSub = createAppPubSub();
   const schema = await createSchema(pubSub);
-  const relay = new LeadScoredRelay(databaseUrl, orm, pubSub, logger);
+  const principals = new PrincipalCache();
+  const notifications = new NotificationListener(databaseUrl, logger)
+    .on(LEAD_SCORED_CHANNEL, relayLeadScored(orm, pubSub))
+    .on(AUTH_CHANGED_CHANNEL, (payload) => principals.forget(JSON.parse(payload)))
+    // notices sent while the connection was down are lost: forget every cached credential
+    .onReconnect(() => principals.clear());
+  const observability = createObservability({ config, logger, orm, spanExporter });
   const allowedOrigins = new Set(config.allowedOrigins);
 
   let databaseReady = false;
@@ -74,15 +88,16 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
 
   /** Tenant-scoped EntityManager for one operation. */
   function contextFor(principal: Principal | null, requestId: string): Context {
-    const em = orm.em.fork();
+    // the request id travels with the EntityManager into its transactions (the lead created line reads it there)
+    const em = orm.em.fork({ loggerContext: { requestId } });
     if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-    return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo };
+    return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo, principals };
   }
 
   async function authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null> {
     if (!databaseReady) throw serviceUnavailable('The service is starting and cannot reach its database yet; try again in a few seconds.');
     try {
-      return await new AuthService(orm.em.fork()).authenticate(credentials);
+      return await new AuthService(orm.em.fork(), principals).authenticate(credentials);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw serviceUnavailable();
       throw error;
@@ -101,7 +116,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     verifyClient: ({ origin, req }: { origin: string; req: http.IncomingMessage }) => isOriginAllowed(origin, req.headers.host, allowedOrigins),
   });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal; requestId?: string }>(
-    {
+    observability.websocket({
       schema,
       onConnect: async (ctx) => {
         ctx.extra.requestId = String(ctx.extra.request.headers['x-request-id'] ?? randomUUID());
@@ -125,10 +140,11 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: contextFor(ctx.extra.principal ?? null, ctx.extra.requestId ?? randomUUID()),
+          // one request id per operation: the connection's, then the operation's id on that socket
+          contextValue: contextFor(ctx.extra.principal ?? null, `${ctx.extra.requestId ?? randomUUID()}:${_id}`.slice(0, 150)),
         };
       },
-    },
+    }),
     wsServer,
   );
 
@@ -173,6 +189,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
       ApolloServerPluginUsageReportingDisabled(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       databaseErrorStatus,
+      observability.apolloPlugin,
     ],
   });
   await apollo.start();
@@ -183,6 +200,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     res.setHeader('x-request-id', requestId);
     next();
   });
+
+  app.use(observability.http);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -252,15 +271,17 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  await observability.start();
 
   // the HTTP server is up already; the database may take a while (or be down): keep trying
   const ready = (async () => {
     for (let attempt = 0; !stopping; attempt++) {
       try {
         await orm.connect();
+        observability.instrumentDatabase();
         await migrate(orm, databaseUrl);
         if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info({ event: 'demo_seeded' }, 'seeded the demo tenants');
-        await relay.start();
+        await notifications.start();
         databaseReady = true;
         logger.info({ event: 'database_ready' }, 'database ready');
         return;
@@ -277,11 +298,13 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     orm,
     logger,
     ready,
+    metricsUrl: observability.metricsUrl,
     async stop() {
       stopping = true;
       await apollo.stop();
-      await relay.stop();
+      await notifications.stop();
       await orm.close(true);
+      await observability.stop();
       await embedded?.stop();
     },
   };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
 import type { Principal } from './modules/auth/principal.js';
+import type { PrincipalCache } from './modules/auth/principal-cache.js';
 
 export interface Context {
   /** forked per operation; its tenant filter is bound to the principal's tenant */
@@ -11,6 +12,8 @@ export interface Context {
   logger: Logger;
   /** the server runs with the seeded demo tenants */
   demoMode: boolean;
+  /** verified credentials of this process; logout and revocation evict from it */
+  principals: PrincipalCache;
   /** HTTP only: lets login and logout set the session cookie */
   cookies?: {
     set(token: string, maxAgeMs: number): void;

@@ -1,5 +1,6 @@
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.js';
+import { serializeError } from './observability/redact.js';
 
 export type Logger = PinoLogger;
 
@@ -8,6 +9,8 @@ export function createLogger(level: LogLevel): Logger {
   const options = {
     level,
     base: { service: 'lead-scoring' },
+    // database errors quote row values (names, emails) in their message and detail
+    serializers: { err: serializeError },
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.email', '*.phone', '*.apiKey', '*.secret', '*.token'], remove: true },
   };
   // a developer's terminal gets readable lines; anything else (a pipe, a container log) gets JSON lines

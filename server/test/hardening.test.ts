@@ -36,9 +36,9 @@ describe('HTTP hardening', () => {
 
   it('turns introspection off in production and keeps it on in development', async () => {
     const query = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
-    const off = await (await post(prod, query)).json();
+    const off = await (await post(prod, query)).json() as any;
     expect(off.errors[0].message).toMatch(/introspection/i);
-    const on = await (await post(dev, query)).json();
+    const on = await (await post(dev, query)).json() as any;
     expect(on.data.__schema.queryType.name).toBe('Query');
   });
 
@@ -50,7 +50,7 @@ describe('HTTP hardening', () => {
   });
 
   it('sends no stack traces in production errors', async () => {
-    const res = await (await post(prod, JSON.stringify({ query: '{ leads(first: 500) { totalCount } }' }), {
+    const res: any = await (await post(prod, JSON.stringify({ query: '{ leads(first: 500) { totalCount } }' }), {
       'content-type': 'application/json',
       cookie: tenant.repCookie,
     })).json();
@@ -62,13 +62,13 @@ describe('HTTP hardening', () => {
     const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: __typename`).join(' ');
     const res = await post(prod, JSON.stringify({ query: `{ ${aliases} }` }));
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].message).toMatch(/aliases/);
+    expect(((await res.json()) as any).errors[0].message).toMatch(/aliases/);
   });
 
   it('limits tokens, answering 400 before any work', async () => {
     const res = await post(prod, JSON.stringify({ query: `{ ${'__typename '.repeat(QUERY_LIMITS.maxTokens)} }` }));
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].message).toMatch(/token/i);
+    expect(((await res.json()) as any).errors[0].message).toMatch(/token/i);
   });
 
   it('limits query depth', () => {
@@ -86,12 +86,12 @@ describe('HTTP hardening', () => {
   it('refuses oversized bodies', async () => {
     const res = await post(prod, JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(200_000) } }));
     expect(res.status).toBe(413);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.errors[0].message).toMatch(/too large/);
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(/);
     const broken = await post(prod, '{"query": ');
     expect(broken.status).toBe(400);
-    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('returns the request id it was given, or a new one', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lead } from '../src/modules/leads/lead.entity.js';
-import { CREATE_LEAD, createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
+import { CREATE_LEAD, createTestApp, leadInput, type GraphQLResponse, type TestApp, type TestTenant } from "./utils.js";
 
 const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $filter: LeadFilter, $orderBy: LeadOrder) {
@@ -35,7 +35,7 @@ async function allPages(variables: Record<string, unknown>, first = 7): Promise<
   const nodes: any[] = [];
   let after: string | null = null;
   for (;;) {
-    const res = await app.gql<Page>(PAGE, { ...variables, first, after }, { cookie: tenant.repCookie });
+    const res: GraphQLResponse<Page> = await app.gql<Page>(PAGE, { ...variables, first, after }, { cookie: tenant.repCookie });
     expect(res.errors).toBeUndefined();
     nodes.push(...res.data!.leads.edges.map((e) => e.node));
     if (!res.data!.leads.pageInfo.hasNextPage) return nodes;
@@ -110,7 +110,7 @@ describe('leads', () => {
     let after: string | null = null;
     let inserted = 0;
     for (;;) {
-      const res = await app.gql<Page>(PAGE, { first: 4, after }, { cookie: tenant.repCookie });
+      const res: GraphQLResponse<Page> = await app.gql<Page>(PAGE, { first: 4, after }, { cookie: tenant.repCookie });
       seen.push(...res.data!.leads.edges.map((e) => e.node.id));
       // a colleague adds leads between page loads, some scoring above and some below the cursor
       const extra = await create({ name: `Inserted ${inserted++}`, budget: inserted % 2 ? 'OVER_100K' : 'UNDER_10K' });

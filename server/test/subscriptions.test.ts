@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
-import { CREATE_LEAD, connected, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
+import { CREATE_LEAD, connected, createProbe, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 let app: TestApp;
 let tenant: TestTenant;
+let probe: Awaited<ReturnType<typeof createProbe>>;
 const LEAD_SCORED = `subscription($min: Int) { leadScored(minScore: $min) { reason previousScore lead { id name score tier isKeyAccount } } }`;
 
 beforeAll(async () => {
   app = await createTestApp();
   tenant = await app.createTenant();
+  probe = await createProbe(app, tenant.repCookie);
 });
 afterAll(() => app?.stop());
 
@@ -20,7 +22,7 @@ describe('leadScored', () => {
   it('delivers a created lead after commit, readable by id when it arrives', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
-    await connected(client);
+    await sub.live(probe.touch, probe.id);
     const created = (await app.gql(CREATE_LEAD, { input: leadInput() }, { cookie: tenant.repCookie })).data.createLead;
     const [event] = await sub.waitFor(1);
     expect(event.data!.leadScored).toEqual({
@@ -36,7 +38,7 @@ describe('leadScored', () => {
     const created = (await app.gql(CREATE_LEAD, { input: leadInput({ urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie })).data.createLead;
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
-    await connected(client);
+    await sub.live(probe.touch, probe.id);
     await app.gql(`mutation($id: ID!) { updateLead(id: $id, input: { urgency: IMMEDIATELY }) { id } }`, { id: created.id }, { cookie: tenant.repCookie });
     const [event] = await sub.waitFor(1);
     expect(event.data!.leadScored).toMatchObject({ reason: 'UPDATED', previousScore: 70, lead: { id: created.id, score: 90 } });
@@ -45,7 +47,7 @@ describe('leadScored', () => {
   it('only delivers leads scoring at least minScore', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED, { min: 80 });
-    await connected(client);
+    await sub.live(probe.touch, probe.id);
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Cold one', budget: 'UNDER_10K', urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie });
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Hot one' }) }, { cookie: tenant.repCookie });
     const events = await sub.waitFor(1);
@@ -56,7 +58,7 @@ describe('leadScored', () => {
   it('does not deliver a lead whose transaction failed', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
-    await connected(client);
+    await sub.live(probe.touch, probe.id);
     const refused = await app.gql(CREATE_LEAD, { input: leadInput({ name: '' }) }, { cookie: tenant.repCookie });
     expect(refused.errors).toBeDefined();
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'After the refusal' }) }, { cookie: tenant.repCookie });
@@ -69,7 +71,7 @@ describe('leadScored', () => {
     const key = await app.createApiKey(tenant, ApiKeyScope.READ);
     const client = app.wsClient({ apiKey: key });
     const sub = subscribe(client, LEAD_SCORED);
-    await connected(client);
+    await sub.live(probe.touch, probe.id);
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'For the partner' }) }, { cookie: tenant.repCookie });
     expect((await sub.waitFor(1))[0].data!.leadScored.lead.name).toBe('For the partner');
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import { ScoringModel } from '../src/modules/scoring/scoring-model.entity.js';
-import { CREATE_LEAD, connected, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
+import { CREATE_LEAD, createProbe, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 let app: TestApp;
 let a: TestTenant;
@@ -73,11 +73,13 @@ describe('tenant isolation', () => {
   });
 
   it('never delivers a lead of another tenant to a subscriber', async () => {
+    const [probeA, probeB] = [await createProbe(app, a.repCookie), await createProbe(app, b.repCookie)];
     const clientA = app.wsClient({ cookie: a.repCookie });
     const clientB = app.wsClient({ cookie: b.repCookie });
-    const subA = subscribe(clientA, `subscription { leadScored { lead { name } } }`);
-    const subB = subscribe(clientB, `subscription { leadScored { lead { name } } }`);
-    await Promise.all([connected(clientA), connected(clientB)]);
+    const subA = subscribe(clientA, `subscription { leadScored { lead { name } } }`, {}, probeA);
+    const subB = subscribe(clientB, `subscription { leadScored { lead { name } } }`, {}, probeB);
+    await subA.live(probeA.touch, probeA.id);
+    await subB.live(probeB.touch, probeB.id);
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Only for A' }) }, { cookie: a.repCookie });
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Only for B' }) }, { cookie: b.repCookie });
     const [gotA, gotB] = await Promise.all([subA.waitFor(1), subB.waitFor(1)]);

@@ -112,16 +112,20 @@ export function wsClientAt(url: string, caller: Caller & { connectionParams?: Re
 }
 
 /** Collects the next `count` results of a subscription (or fails after `timeoutMs`). */
-export function subscribe<T = any>(client: Client, query: string, variables?: Record<string, unknown>) {
+export function subscribe<T = any>(client: Client, query: string, variables?: Record<string, unknown>, probe?: { id: string }) {
   const results: Array<{ data?: T; errors?: unknown[] }> = [];
   let closed: unknown = null;
   const waiters: Array<() => void> = [];
+  let probed = false;
   const notify = () => waiters.splice(0).forEach((w) => w());
+  let probeLeadId: string | undefined = probe?.id;
   const unsubscribe = client.subscribe<T>(
     { query, variables },
     {
       next: (value) => {
-        results.push(value as { data?: T });
+        // events about the probe lead only show that the subscription is live
+        if (probeLeadId && JSON.stringify(value).includes(probeLeadId)) probed = true;
+        else results.push(value as { data?: T });
         notify();
       },
       error: (error) => {
@@ -154,8 +158,34 @@ export function subscribe<T = any>(client: Client, query: string, variables?: Re
       }
       return results;
     },
+    /**
+     * Resolves once the server delivers events to this subscription: touches the probe lead (an
+     * update, which notifies) until its event arrives. Probe events (recognised by the probe's
+     * unique name) never show up in `results`.
+     */
+    async live(touchProbe: () => Promise<unknown>, probeId: string, timeoutMs = 10_000): Promise<void> {
+      probeLeadId = probeId;
+      const deadline = Date.now() + timeoutMs;
+      while (!probed && !closed) {
+        if (Date.now() > deadline) throw new Error('the subscription never became live');
+        await touchProbe();
+        const until = Date.now() + 250;
+        while (!probed && !closed && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      }
+    },
     unsubscribe,
   };
+}
+
+/** A hot lead whose updates prove a subscription live (see `subscribe().live`). */
+export async function createProbe(app: { gql: TestApp['gql'] }, cookie: string, url?: string) {
+  const call = url ? (q: string, v?: Record<string, unknown>) => gqlAt(url, q, v, { cookie }) : (q: string, v?: Record<string, unknown>) => app.gql(q, v, { cookie });
+  const name = `Probe ${randomUUID()}`;
+  const created = await call(CREATE_LEAD, { input: leadInput({ name, budget: 'OVER_100K', companySize: 'SIZE_OVER_1000', industry: 'SOFTWARE', urgency: 'IMMEDIATELY' }) });
+  const id: string = created.data.createLead.id;
+  const touchQuery = `mutation($id: ID!) { updateLead(id: $id, input: {}) { id } }`;
+  // the marker is the name: subscriptions select it (or the id) in every test
+  return { id: name, leadId: id, touch: () => call(touchQuery, { id }), touchAt: (otherUrl: string) => () => gqlAt(otherUrl, touchQuery, { id }, { cookie }) };
 }
 
 /** Waits until the server has subscribed (graphql-ws acknowledges on connect, subscriptions start right after). */

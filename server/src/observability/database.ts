@@ -21,6 +21,14 @@ interface Pending {
 
 const STATEMENTS = new Set(['select', 'insert', 'update', 'delete']);
 
+/** MikroORM inlines the values into the SQL it sends: strip literals, which may hold personal data. */
+export function sanitizeSql(sql: string): string {
+  return sql
+    .replace(/'(?:[^']|'')*'/g, '?')
+    .replace(/(?<![\w"])-?\d+(?:\.\d+)?(?![\w"])/g, '?')
+    .slice(0, 2_000);
+}
+
 function statementOf(sql: string): string {
   const word = /^\s*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? 'other';
   return STATEMENTS.has(word) ? word : 'other';
@@ -31,7 +39,7 @@ const instrumented = new WeakSet<object>();
 /**
  * Times every statement through knex's query events (MikroORM runs all of its SQL through knex) and,
  * inside a traced request, records it as a child span. The SQL text goes into the span without its
- * bound values, which may hold personal data.
+ * literal values, which may hold personal data.
  */
 export function instrumentDatabase(orm: MikroORM, metrics: Metrics, tracing: Tracing | undefined): void {
   const knex = orm.em.getConnection().getKnex() as unknown as KnexLike;
@@ -49,7 +57,7 @@ export function instrumentDatabase(orm: MikroORM, metrics: Metrics, tracing: Tra
       if (parent) {
         entry.span = tracing.tracer.startSpan(
           `${statement.toUpperCase()} postgresql`,
-          { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': statement.toUpperCase(), 'db.query.text': query.sql.slice(0, 2_000) } },
+          { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': statement.toUpperCase(), 'db.query.text': sanitizeSql(query.sql) } },
           trace.setSpan(ROOT_CONTEXT, parent),
         );
       }

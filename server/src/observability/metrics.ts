@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { LeadSource, LeadTier } from '../modules/scoring/scoring.enums.js';
 
 /** Operation names come from the schema's root fields, so this label has a bounded set of values. */
 export type OperationType = 'query' | 'mutation' | 'subscription';
@@ -15,7 +16,7 @@ export interface PoolStats {
  * Every metric the server exports, on a registry of its own (one per app, so tests can build several).
  * Label values are enums, schema field names or status classes: never tenant, user or lead ids.
  */
-export function createMetrics(sources: { pool: () => PoolStats | undefined; databaseUp: () => Promise<boolean> }) {
+export function createMetrics(sources: { production: boolean; pool: () => PoolStats | undefined; databaseUp: () => Promise<boolean> }) {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'lead-scoring' });
   // process memory and CPU, heap, event-loop lag (nodejs_eventloop_lag_*), GC
@@ -128,6 +129,14 @@ export function createMetrics(sources: { pool: () => PoolStats | undefined; data
       },
     }),
   };
+  // every tier and source from the start, so "no lead for an hour" sees zeros instead of no data
+  for (const tier of Object.values(LeadTier)) for (const source of Object.values(LeadSource)) metrics.leadsCreated.inc({ tier, source }, 0);
+  new Gauge({
+    name: 'lead_scoring_environment_info',
+    help: 'Always 1; the environment label lets alerts meant for production ignore other deployments.',
+    labelNames: ['environment'] as const,
+    registers,
+  }).set({ environment: sources.production ? 'production' : 'development' }, 1);
   return metrics;
 }
 

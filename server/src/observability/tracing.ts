@@ -42,9 +42,9 @@ let contextManagerSet = false;
  */
 export function createTracing(options: { otlpTracesUrl?: string; exporter?: SpanExporter; serviceVersion?: string }): Tracing | undefined {
   const processor = options.exporter
-    ? new SimpleSpanProcessor(options.exporter)
+    ? new SimpleSpanProcessor({ exporter: options.exporter })
     : options.otlpTracesUrl
-      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: options.otlpTracesUrl }))
+      ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: options.otlpTracesUrl }) })
       : undefined;
   if (!processor) return undefined;
   if (!contextManagerSet) {

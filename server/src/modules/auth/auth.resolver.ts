@@ -48,10 +48,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session. True when a session was ended.' })
-  async logout(@Ctx() { em, principal, cookies }: Context): Promise<boolean> {
+  async logout(@Ctx() { em, principal, cookies, principals }: Context): Promise<boolean> {
     cookies?.clear();
     if (!principal?.sessionTokenHash) return false;
-    await new AuthService(em).logout(principal);
+    await new AuthService(em, principals).logout(principal);
     return true;
   }
 
@@ -84,8 +84,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Revokes a key at once. False when no such key exists in this tenant.' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<boolean> {
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal, principals }: Context): Promise<boolean> {
     requireAdmin(principal!);
-    return new AuthService(em).revokeApiKey(id);
+    return new AuthService(em, principals).revokeApiKey(id);
   }
 }

@@ -6,6 +6,7 @@ import { ApiKey } from './api-key.entity.js';
 import { ApiKeyScope, PrincipalKind, UserRole } from './auth.enums.js';
 import { DUMMY_PASSWORD_HASH, randomToken, sha256, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
+import { AUTH_CHANGED_CHANNEL, type AuthChangedNotice, type PrincipalCache } from './principal-cache.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
@@ -26,7 +27,10 @@ export interface Credentials {
  * run without the tenant filter; everything after them is scoped to the principal's tenant.
  */
 export class AuthService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly cache?: PrincipalCache,
+  ) {}
 
   async login(email: string, password: string): Promise<{ user: User; token: string }> {
     const user = await this.em.findOne(User, { email: email.trim().toLowerCase() }, { filters: false, populate: ['tenant'] });
@@ -40,13 +44,31 @@ export class AuthService {
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.sessionTokenHash) {
-      await this.em.nativeDelete(Session, { tokenHash: principal.sessionTokenHash });
-    }
+    const tokenHash = principal.sessionTokenHash;
+    if (!tokenHash) return;
+    await this.em.transactional(async (em) => {
+      await em.nativeDelete(Session, { tokenHash });
+      await notifyAuthChanged(em, { sessionTokenHash: tokenHash });
+    });
+    this.cache?.forget({ sessionTokenHash: tokenHash });
   }
 
-  /** One indexed query per request; no entities are loaded, so the request's identity map stays empty. */
+  /**
+   * At most one indexed query per request (none while the credential is cached); no entities are
+   * loaded, so the request's identity map stays empty.
+   */
   async authenticate(credentials: Credentials): Promise<Principal | null> {
+    const secret = credentials.apiKey ?? credentials.sessionToken;
+    if (!secret) return null;
+    const cacheKey = `${credentials.apiKey ? 'k' : 's'}:${sha256(secret)}`;
+    const cached = this.cache?.get(cacheKey);
+    if (cached) return cached;
+    const found = await this.lookup(credentials);
+    if (found) this.cache?.set(cacheKey, found.principal, found.validUntil);
+    return found?.principal ?? null;
+  }
+
+  private async lookup(credentials: Credentials): Promise<{ principal: Principal; validUntil?: number } | null> {
     const conn = this.em.getConnection();
     if (credentials.apiKey) {
       const key = credentials.apiKey;
@@ -56,17 +78,20 @@ export class AuthService {
         [key.slice(0, API_KEY_PREFIX_LENGTH)],
       );
       if (!row || !safeEqual(row.secret_hash, sha256(key))) return null;
-      return { kind: PrincipalKind.API_KEY, id: row.id, name: row.name, tenantId: row.tenant_id, scope: row.scope };
+      return { principal: { kind: PrincipalKind.API_KEY, id: row.id, name: row.name, tenantId: row.tenant_id, scope: row.scope } };
     }
     if (credentials.sessionToken) {
       const tokenHash = sha256(credentials.sessionToken);
-      const [row] = await conn.execute<{ id: string; name: string; tenant_id: string; role: UserRole }[]>(
-        `select u.id, u.name, u.tenant_id, u.role from session s join app_user u on u.id = s.user_id
+      const [row] = await conn.execute<{ id: string; name: string; tenant_id: string; role: UserRole; expires_at: string }[]>(
+        `select u.id, u.name, u.tenant_id, u.role, s.expires_at from session s join app_user u on u.id = s.user_id
           where s.token_hash = ? and s.expires_at > now()`,
         [tokenHash],
       );
       if (!row) return null;
-      return { kind: PrincipalKind.USER, id: row.id, name: row.name, tenantId: row.tenant_id, role: row.role, sessionTokenHash: tokenHash };
+      return {
+        principal: { kind: PrincipalKind.USER, id: row.id, name: row.name, tenantId: row.tenant_id, role: row.role, sessionTokenHash: tokenHash },
+        validUntil: new Date(row.expires_at).getTime(),
+      };
     }
     return null;
   }
@@ -93,12 +118,17 @@ export class AuthService {
 
   async revokeApiKey(id: string): Promise<boolean> {
     if (!isUuid(id)) return false;
-    // tenant filter applies: a key of another tenant is "not found", same as a missing one
-    const apiKey = await this.em.findOne(ApiKey, { id, revokedAt: null });
-    if (!apiKey) return false;
-    apiKey.revokedAt = new Date();
-    await this.em.flush();
-    return true;
+    const revoked = await this.em.transactional(async (em) => {
+      // tenant filter applies: a key of another tenant is "not found", same as a missing one
+      const apiKey = await em.findOne(ApiKey, { id, revokedAt: null });
+      if (!apiKey) return false;
+      apiKey.revokedAt = new Date();
+      await em.flush();
+      await notifyAuthChanged(em, { apiKeyId: apiKey.id });
+      return true;
+    });
+    if (revoked) this.cache?.forget({ apiKeyId: id });
+    return revoked;
   }
 
   async listApiKeys(): Promise<ApiKey[]> {
@@ -114,4 +144,8 @@ export function requireAdmin(principal: Principal): void {
   if (principal.kind !== PrincipalKind.USER || principal.role !== UserRole.ADMIN) {
     throw forbidden('Only an admin of this tenant can manage API keys.');
   }
+}
+
+async function notifyAuthChanged(em: EntityManager, notice: AuthChangedNotice): Promise<void> {
+  await em.execute('select pg_notify(?, ?)', [AUTH_CHANGED_CHANNEL, JSON.stringify(notice)]);
 }

@@ -1,0 +1,63 @@
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_LEAD, createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
+
+const exporter = new InMemorySpanExporter();
+let app: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  app = await createTestApp({ spanExporter: exporter, metricsPort: null });
+  tenant = await app.createTenant();
+});
+afterAll(() => app?.stop());
+
+const parentOf = (span: { parentSpanContext?: { spanId: string } }) => span.parentSpanContext?.spanId;
+
+describe('traces', () => {
+  it('puts a createLead into one trace: HTTP request, GraphQL operation and every PostgreSQL query', async () => {
+    exporter.reset();
+    const res = await app.gql(CREATE_LEAD, { input: leadInput({ email: 'trace.me@spans.example' }) }, { cookie: tenant.repCookie, headers: { 'x-request-id': 'req-trace-1' } });
+    expect(res.errors).toBeUndefined();
+
+    await expect.poll(() => exporter.getFinishedSpans().some((s) => s.kind === SpanKind.SERVER)).toBe(true);
+    const spans = exporter.getFinishedSpans();
+    const http = spans.find((s) => s.kind === SpanKind.SERVER)!;
+    const traceId = http.spanContext().traceId;
+    const inTrace = spans.filter((s) => s.spanContext().traceId === traceId);
+
+    expect(http.name).toBe('POST /graphql');
+    expect(http.attributes['http.response.status_code']).toBe(200);
+    expect(http.attributes['lead_scoring.request_id']).toBe('req-trace-1');
+    expect(parentOf(http)).toBeUndefined();
+
+    const operation = inTrace.find((s) => s.name === 'mutation CreateLead')!;
+    expect(operation).toBeDefined();
+    expect(parentOf(operation)).toBe(http.spanContext().spanId);
+    expect(operation.attributes['graphql.operation.type']).toBe('mutation');
+
+    const queries = inTrace.filter((s) => s.attributes['db.system.name'] === 'postgresql');
+    const insert = queries.find((s) => s.name === 'INSERT postgresql')!;
+    expect(insert).toBeDefined();
+    expect(parentOf(insert)).toBe(operation.spanContext().spanId);
+    expect(String(insert.attributes['db.query.text'])).toMatch(/^insert into "lead"/);
+    // the session lookup runs before the operation starts, so it hangs under the HTTP span
+    expect(queries.filter((s) => parentOf(s) === http.spanContext().spanId).length).toBeGreaterThanOrEqual(1);
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+
+    // bound values (personal data) stay out of spans
+    expect(JSON.stringify(inTrace.map((s) => s.attributes))).not.toContain('trace.me@spans.example');
+    // nothing of this request escaped into another trace
+    expect(spans.every((s) => s.spanContext().traceId === traceId)).toBe(true);
+  });
+
+  it('starts a new trace for each request', async () => {
+    exporter.reset();
+    await app.gql(`{ leads { totalCount } }`, {}, { cookie: tenant.repCookie });
+    await app.gql(`{ leads { totalCount } }`, {}, { cookie: tenant.repCookie });
+    await expect.poll(() => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER).length).toBe(2);
+    const traces = new Set(exporter.getFinishedSpans().map((s) => s.spanContext().traceId));
+    expect(traces.size).toBe(2);
+  });
+});
