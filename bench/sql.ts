@@ -1,7 +1,8 @@
-// The statements the app sends for a leads page (as MikroORM's query builder writes them), in
-// parameterised form for the baseline. Same columns, same predicate, same order, same limit.
+// The statements the app sends for the benchmark's leads page (as MikroORM's query builder writes
+// them: only the columns the GraphQL selection needs), in parameterised form for the baseline.
+// Same columns, same predicate, same order, same limit.
 export const LEAD_COLUMNS_SQL =
-  '"l"."id", "l"."name", "l"."company", "l"."email", "l"."phone", "l"."budget", "l"."company_size", "l"."industry", "l"."urgency", "l"."source", "l"."score", "l"."tier", "l"."score_breakdown", "l"."model_version", "l"."created_at", "l"."updated_at", "l"."created_by_kind", "l"."created_by_id", "l"."created_by_name"';
+  '"l"."id", "l"."score", "l"."created_at", "l"."name", "l"."company", "l"."industry", "l"."budget", "l"."company_size", "l"."urgency", "l"."source", "l"."tier"';
 
 const ORDER = 'order by "l"."score" desc, "l"."created_at" desc, "l"."id" desc';
 

@@ -166,10 +166,16 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     includeStacktraceInErrorResponses: !config.production,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules,
+    // compact JSON: Apollo pretty-prints by default, which costs time and bytes on every response
+    stringifyResult: (result) => JSON.stringify(result),
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const original = unwrapResolverError(error);
       if (isDatabaseUnavailable(original)) {
         return { message: 'The database is unavailable right now; try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      }
+      // an unknown enum value written inline fails validation; it is bad input all the same
+      if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^(Value|Enum) "[^"]*" does not exist in "[^"]+" enum/.test(formatted.message)) {
+        return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
       }
       if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
         logger.error({ err: original, path: formatted.path }, 'unexpected error');

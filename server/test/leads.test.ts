@@ -177,6 +177,26 @@ describe('leads', () => {
   });
 });
 
+describe('fields selected through fragments', () => {
+  it('returns every field a client selects, however the selection is written', async () => {
+    const res = await app.gql(
+      `query { leads(first: 1) { edges { node { ...Row ... on Lead { scoreBreakdown { points } createdBy { name } } } } } }
+       fragment Row on Lead { id name isKeyAccount tier updatedAt modelVersion email }`,
+      {},
+      { cookie: tenant.repCookie },
+    );
+    const node = res.data.leads.edges[0].node;
+    expect(node.name).toMatch(/^Lead /);
+    expect(typeof node.isKeyAccount).toBe('boolean');
+    expect(node.isKeyAccount).toBe(node.tier === 'HOT' || node.tier === 'KEY_ACCOUNT');
+    expect(node.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(node.modelVersion).toBe(1);
+    expect(node.email).toMatch(/@example\.com$/);
+    expect(node.scoreBreakdown).toHaveLength(4);
+    expect(node.createdBy.name).toBe(`Rep ${tenant.rep.email.slice(4, 12)}`);
+  });
+});
+
 describe('updateLead', () => {
   it('changes fields and re-scores with the active model', async () => {
     const lead = await create({ urgency: 'NO_TIMELINE' });

@@ -52,6 +52,17 @@ describe('invalid createLead input', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses an unknown enum value written inline with BAD_USER_INPUT too', async () => {
+    const res = await app.gql(
+      `mutation { createLead(input: { name: "a", company: "b", budget: HUGE, companySize: SIZE_1_10, industry: OTHER, urgency: NO_TIMELINE }) { id } }`,
+      {},
+      { cookie: tenant.repCookie },
+    );
+    expect(res.status).toBe(400);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/HUGE.*BudgetRange/);
+  });
+
   it('refuses a missing required field with BAD_USER_INPUT', async () => {
     const { budget: _, ...input } = leadInput();
     const res = await app.gql(CREATE_LEAD, { input }, { cookie: tenant.repCookie });

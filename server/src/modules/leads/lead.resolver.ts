@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { selectedFields } from '../../graphql-selection.js';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
 import { Topic } from '../../pubsub.js';
@@ -9,8 +11,8 @@ import { LeadConnection, LeadNode, LeadScoredEvent } from './lead.types.js';
 @Resolver(() => LeadNode)
 export class LeadResolver {
   @Query(() => LeadConnection, { description: 'Leads of your tenant, a page at a time (keyset cursors).' })
-  leads(@Args(() => LeadsArgs) args: LeadsArgs, @Ctx() { em }: Context): Promise<LeadConnection> {
-    return new LeadService(em).page(args);
+  leads(@Args(() => LeadsArgs) args: LeadsArgs, @Ctx() { em }: Context, @Info() info: GraphQLResolveInfo): Promise<LeadConnection> {
+    return new LeadService(em).page(args, selectedFields(info, ['edges', 'node']));
   }
 
   @Query(() => LeadNode, { nullable: true, description: 'Null when there is no such lead in your tenant.' })

@@ -36,11 +36,34 @@ interface LeadRow {
   created_by_name: string;
 }
 
-const SELECT = [
-  'id', 'name', 'company', 'email', 'phone', 'budget', 'companySize', 'industry', 'urgency', 'source', 'score', 'tier',
-  'scoreBreakdown', 'modelVersion', 'createdAt', 'updatedAt', 'createdByKind', 'createdById', 'createdByName',
-] as const;
+/** Columns behind each GraphQL field of Lead; id, score and created_at are always read (cursors need them). */
+const COLUMNS_OF_FIELD: Record<string, readonly string[]> = {
+  name: ['name'],
+  company: ['company'],
+  email: ['email'],
+  phone: ['phone'],
+  budget: ['budget'],
+  companySize: ['companySize'],
+  industry: ['industry'],
+  urgency: ['urgency'],
+  source: ['source'],
+  tier: ['tier'],
+  isKeyAccount: ['tier'],
+  scoreBreakdown: ['scoreBreakdown'],
+  modelVersion: ['modelVersion'],
+  updatedAt: ['updatedAt'],
+  createdBy: ['createdByKind', 'createdById', 'createdByName'],
+};
+const ALWAYS = ['id', 'score', 'createdAt'];
+const ALL_COLUMNS = [...new Set([...ALWAYS, ...Object.values(COLUMNS_OF_FIELD).flat()])];
 
+/** The columns needed for the given Lead fields (all of them when the fields are not known). */
+export function columnsFor(fields?: Set<string>): string[] {
+  if (!fields) return ALL_COLUMNS;
+  return [...new Set([...ALWAYS, ...[...fields].flatMap((field) => COLUMNS_OF_FIELD[field] ?? [])])];
+}
+
+/** Rows may hold only some columns (see `columnsFor`); GraphQL reads only the matching fields. */
 function rowToNode(row: LeadRow): LeadNode {
   return {
     id: row.id,
@@ -55,11 +78,11 @@ function rowToNode(row: LeadRow): LeadNode {
     source: row.source,
     score: row.score,
     tier: row.tier,
-    isKeyAccount: isKeyAccountTier(row.tier),
+    isKeyAccount: row.tier !== undefined && isKeyAccountTier(row.tier),
     scoreBreakdown: row.score_breakdown,
     modelVersion: row.model_version,
     createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
+    updatedAt: row.updated_at === undefined ? (undefined as never) : new Date(row.updated_at),
     createdBy: { kind: row.created_by_kind, id: row.created_by_id, name: row.created_by_name },
   };
 }
@@ -101,13 +124,13 @@ export class LeadService {
   }
 
   /** One statement per page (a second only when totalCount is asked for); keyset, never OFFSET. */
-  async page(args: LeadsArgs): Promise<LeadConnection> {
+  async page(args: LeadsArgs, fields?: Set<string>): Promise<LeadConnection> {
     const errors = validateLeadsArgs(args);
     const cursor = args.after ? decodeCursor(args.orderBy, args.after) : undefined;
     if (cursor === null) errors.push({ field: 'after', message: 'after is not a cursor of this list; pass pageInfo.endCursor of the previous page with the same orderBy.' });
     if (errors.length) throw badUserInput(errors);
 
-    const qb = this.filtered(args.filter).select([...SELECT]);
+    const qb = this.filtered(args.filter).select(columnsFor(fields));
     if (args.orderBy === LeadOrder.SCORE_DESC) {
       if (cursor?.order === LeadOrder.SCORE_DESC) {
         qb.andWhere('(l.score, l.created_at, l.id) < (?, ?, ?)', [cursor.score, cursor.createdAt, cursor.id]);
@@ -140,7 +163,7 @@ export class LeadService {
 
   async findById(id: string): Promise<LeadNode | null> {
     if (!isUuid(id)) return null;
-    const qb = this.em.createQueryBuilder(Lead, 'l').select([...SELECT]).where({ id });
+    const qb = this.em.createQueryBuilder(Lead, 'l').select(ALL_COLUMNS).where({ id });
     await qb.applyFilters();
     const [row] = await qb.execute<LeadRow[]>('all', false);
     return row ? rowToNode(row) : null;
