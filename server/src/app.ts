@@ -71,7 +71,13 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     databaseUrl = embedded.url;
   }
 
-  const orm = await MikroORM.init(ormOptions(databaseUrl, { logger: (message) => logger.debug({ event: 'orm' }, message) }));
+  const knexLog = {
+    warn: (message: string) => logger.warn({ event: 'database_driver' }, message),
+    error: (message: string) => logger.error({ event: 'database_driver' }, message),
+    deprecate: (message: string) => logger.debug({ event: 'database_driver' }, message),
+    debug: (message: string) => logger.debug({ event: 'database_driver' }, message),
+  };
+  const orm = await MikroORM.init(ormOptions(databaseUrl, { logger: (message) => logger.debug({ event: 'orm' }, message) }, knexLog));
   const pubSub = createAppPubSub();
   const schema = await createSchema(pubSub);
   const principals = new PrincipalCache();
@@ -293,6 +299,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
         return;
       } catch (error) {
         logger.warn({ event: 'database_unavailable', attempt, err: (error as Error).message }, 'database not ready; retrying');
+        // every connect() builds a new pool: drop this attempt's before the next
+        await orm.close(true).catch(() => {});
         await sleep(Math.min(5_000, 250 * 2 ** attempt));
       }
     }

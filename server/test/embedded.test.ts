@@ -24,7 +24,7 @@ describe('without DATABASE_URL', () => {
   it('runs an embedded PostgreSQL under the data folder, seeds the demo and keeps data across restarts', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'lse-embedded-'));
     const embeddedPort = await freePort();
-    const options = { databaseUrl: undefined, seedDemo: true, dataDir, embeddedPort, port: 0, host: '127.0.0.1', logLevel: 'silent' as const };
+    const options = { databaseUrl: undefined, seedDemo: true, dataDir, embeddedPort, port: 0, host: '127.0.0.1', logLevel: 'silent' as const, metricsPort: null };
 
     const first = await createServer(options);
     try {

@@ -26,7 +26,7 @@ describe('database outages', () => {
     const proxy = await createDatabaseProxy();
     cleanup = [() => proxy.down(), () => database.drop()];
 
-    server = await createServer({ databaseUrl: proxy.urlFor(database.name), port: 0, host: '127.0.0.1', seedDemo: false, logLevel: 'silent', production: true });
+    server = await createServer({ databaseUrl: proxy.urlFor(database.name), port: 0, host: '127.0.0.1', seedDemo: false, logLevel: 'silent', production: true, metricsPort: null });
     let cookie = '';
     // with a session, every request reads the database (the session lookup, then the leads)
     const ping = () => gqlAt(server!.url, `{ leads { totalCount } }`, {}, { cookie });

@@ -228,6 +228,8 @@ export async function createTestApp(options: ServerOptions & { databaseUrl?: str
     logLevel: 'silent',
     production: false,
     allowedOrigins: [],
+    // /metrics has its own tests; other apps do not need the port
+    metricsPort: null,
     ...options,
     databaseUrl,
   });

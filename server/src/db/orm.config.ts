@@ -6,7 +6,15 @@ import { migrationsList } from './migrations/index.js';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/** What knex would otherwise print to the console (e.g. "Connection Error" during an outage). */
+export interface KnexLog {
+  warn(message: string): void;
+  error(message: string): void;
+  deprecate(message: string): void;
+  debug(message: string): void;
+}
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, knexLog?: KnexLog): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -17,7 +25,7 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     // connect lazily: the HTTP server comes up (answering 503) while the database does not
     connect: false,
     pool: { min: 0, max: 10, acquireTimeoutMillis: 5_000 },
-    driverOptions: { connection: { connectionTimeoutMillis: 3_000 } },
+    driverOptions: { connection: { connectionTimeoutMillis: 3_000 }, ...(knexLog && { log: knexLog }) },
     migrations: {
       migrationsList,
       path: 'src/db/migrations',
