@@ -127,7 +127,7 @@ async function seed(databaseUrl: string) {
 
 /** SQL statements the app sends for one request, counted on an in-process instance of the same app. */
 async function countStatements(databaseUrl: string, apiKey: string, query: string): Promise<{ count: number; statements: string[] }> {
-  const server = await createServer({ databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'silent', production: true, seedDemo: false });
+  const server = await createServer({ databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'silent', production: true, seedDemo: false, metricsPort: null });
   await server.ready;
   const statements: string[] = [];
   const knex = server.orm.em.getKnex();
@@ -198,7 +198,7 @@ async function main() {
     const withCount = await countStatements(databaseUrl, apiKey, `{ leads(first: 50) { totalCount edges { node { id } } } }`);
 
     const [appPort, basePort] = await Promise.all([freePort(), freePort()]);
-    children.push(startProcess('server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false' }));
+    children.push(startProcess('server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' }));
     children.push(startProcess('bench/baseline-server.ts', { DATABASE_URL: databaseUrl, PORT: String(basePort), TENANT_ID: tenantId }));
     const appUrl = `http://127.0.0.1:${appPort}/graphql`;
     const base = `http://127.0.0.1:${basePort}`;
