@@ -9,9 +9,14 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
+/** Why a field was refused, stable for clients that show their own (translated) text. */
+export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID_EMAIL' | 'INVALID_PHONE' | 'OUT_OF_RANGE' | 'INVALID_CURSOR' | 'NOT_REMOVABLE';
+
 export interface FieldError {
   /** Name of the input field, e.g. `email` */
   field: string;
+  code: FieldErrorCode;
+  /** English text a person can act on */
   message: string;
 }
 

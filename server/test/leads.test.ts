@@ -213,6 +213,18 @@ describe('updateLead', () => {
   });
 });
 
+describe('scoringModel', () => {
+  it('describes the active model: version, thresholds and points per option', async () => {
+    const res = await app.gql(`{ scoringModel { version thresholds { hot keyAccount warm } criteria { criterion maxPoints options { value points } } } }`, {}, { cookie: tenant.repCookie });
+    expect(res.data.scoringModel.version).toBe(1);
+    expect(res.data.scoringModel.thresholds).toEqual({ hot: 85, keyAccount: 70, warm: 40 });
+    const budget = res.data.scoringModel.criteria.find((c: { criterion: string }) => c.criterion === 'BUDGET');
+    expect(budget).toEqual({ criterion: 'BUDGET', maxPoints: 30, options: [
+      { value: 'UNDER_10K', points: 5 }, { value: 'FROM_10K_TO_50K', points: 15 }, { value: 'FROM_50K_TO_100K', points: 25 }, { value: 'OVER_100K', points: 30 },
+    ] });
+  });
+});
+
 describe('scorePreview', () => {
   it('previews with the server model without storing anything', async () => {
     const before = await app.em(tenant.id).count(Lead, {});

@@ -35,13 +35,16 @@ describe('leadScored', () => {
   });
 
   it('delivers updates with the previous score', async () => {
-    const created = (await app.gql(CREATE_LEAD, { input: leadInput({ urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie })).data.createLead;
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
     await sub.live(probe.touch, probe.id);
+    const created = (await app.gql(CREATE_LEAD, { input: leadInput({ urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie })).data.createLead;
     await app.gql(`mutation($id: ID!) { updateLead(id: $id, input: { urgency: IMMEDIATELY }) { id } }`, { id: created.id }, { cookie: tenant.repCookie });
-    const [event] = await sub.waitFor(1);
-    expect(event.data!.leadScored).toMatchObject({ reason: 'UPDATED', previousScore: 70, lead: { id: created.id, score: 90 } });
+    const events = await sub.waitFor(2);
+    expect(events.map((e) => e.data!.leadScored)).toMatchObject([
+      { reason: 'CREATED', previousScore: null, lead: { id: created.id, score: 70 } },
+      { reason: 'UPDATED', previousScore: 70, lead: { id: created.id, score: 90 } },
+    ]);
   });
 
   it('only delivers leads scoring at least minScore', async () => {

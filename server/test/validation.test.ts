@@ -14,20 +14,21 @@ afterAll(() => app?.stop());
 
 describe('invalid createLead input', () => {
   it.each([
-    ['an empty name', { name: '   ' }, 'name', /Name is required/],
-    ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name', /at most 200/],
-    ['an empty company', { company: '' }, 'company', /Company is required/],
-    ['a company over 200 characters', { company: 'y'.repeat(201) }, 'company', /at most 200/],
-    ['a malformed email', { email: 'grace-at-example' }, 'email', /not a valid email/],
-    ['a malformed phone', { phone: 'call me maybe' }, 'phone', /Phone may contain/],
-  ])('refuses %s with BAD_USER_INPUT naming the field, and stores nothing', async (_label, overrides, field, message) => {
+    ['an empty name', { name: '   ' }, 'name', 'REQUIRED', /Name is required/],
+    ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name', 'TOO_LONG', /at most 200/],
+    ['an empty company', { company: '' }, 'company', 'REQUIRED', /Company is required/],
+    ['a company over 200 characters', { company: 'y'.repeat(201) }, 'company', 'TOO_LONG', /at most 200/],
+    ['a malformed email', { email: 'grace-at-example' }, 'email', 'INVALID_EMAIL', /not a valid email/],
+    ['a malformed phone', { phone: 'call me maybe' }, 'phone', 'INVALID_PHONE', /Phone may contain/],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and stores nothing', async (_label, overrides, field, code, message) => {
     const before = await count();
     const res = await app.gql(CREATE_LEAD, { input: leadInput(overrides) }, { cookie: tenant.repCookie });
     expect(res.data).toBeNull();
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const fields = res.errors![0].extensions!.fields as Array<{ field: string; message: string }>;
+    const fields = res.errors![0].extensions!.fields as Array<{ field: string; code: string; message: string }>;
     expect(fields).toHaveLength(1);
     expect(fields[0].field).toBe(field);
+    expect(fields[0].code).toBe(code);
     expect(fields[0].message).toMatch(message);
     expect(await count()).toBe(before);
   });

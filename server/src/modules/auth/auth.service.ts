@@ -100,7 +100,7 @@ export class AuthService {
   async createApiKey(principal: Principal, name: string, scope: ApiKeyScope): Promise<{ apiKey: ApiKey; secret: string }> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 200) {
-      throw badUserInput([{ field: 'name', message: 'Give the key a name of 1 to 200 characters.' }]);
+      throw badUserInput([{ field: 'name', code: trimmed ? 'TOO_LONG' : 'REQUIRED', message: 'Give the key a name of 1 to 200 characters.' }]);
     }
     const prefix = `lse_${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomToken(32)}`;

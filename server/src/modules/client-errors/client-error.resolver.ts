@@ -25,7 +25,7 @@ export class ClientErrorResolver {
   @Mutation(() => Boolean, { description: 'Reports a web app error to the server log. Open to signed-out pages too.' })
   reportClientError(@Arg('input', () => ClientErrorInput) input: ClientErrorInput, @Ctx() { logger, principal }: Context): boolean {
     if (input.event.length > 100 || input.message.length > 2_000 || (input.sessionId?.length ?? 0) > 100 || (input.path?.length ?? 0) > 500) {
-      throw badUserInput([{ field: 'input', message: 'event ≤ 100, message ≤ 2000, sessionId ≤ 100, path ≤ 500 characters.' }]);
+      throw badUserInput([{ field: 'input', code: 'TOO_LONG', message: 'event ≤ 100, message ≤ 2000, sessionId ≤ 100, path ≤ 500 characters.' }]);
     }
     logger.warn(
       {

@@ -9,15 +9,15 @@ const PHONE = /^\+?[0-9 ()./-]{3,40}$/;
 
 function text(field: string, label: string, value: string | null | undefined, errors: FieldError[]): void {
   const trimmed = value?.trim() ?? '';
-  if (!trimmed) errors.push({ field, message: `${label} is required.` });
-  else if (trimmed.length > MAX_TEXT) errors.push({ field, message: `${label} must be at most ${MAX_TEXT} characters (got ${trimmed.length}).` });
+  if (!trimmed) errors.push({ field, code: 'REQUIRED', message: `${label} is required.` });
+  else if (trimmed.length > MAX_TEXT) errors.push({ field, code: 'TOO_LONG', message: `${label} must be at most ${MAX_TEXT} characters (got ${trimmed.length}).` });
 }
 
 function contact(input: { email?: string | null; phone?: string | null }, errors: FieldError[]): void {
   const email = input.email?.trim();
-  if (email && (email.length > 320 || !EMAIL.test(email))) errors.push({ field: 'email', message: `"${email.slice(0, 50)}" is not a valid email address.` });
+  if (email && (email.length > 320 || !EMAIL.test(email))) errors.push({ field: 'email', code: 'INVALID_EMAIL', message: `"${email.slice(0, 50)}" is not a valid email address.` });
   const phone = input.phone?.trim();
-  if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: 'Phone may contain digits, spaces and + ( ) - / . only (3–40 characters).' });
+  if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', code: 'INVALID_PHONE', message: 'Phone may contain digits, spaces and + ( ) - / . only (3–40 characters).' });
 }
 
 export function validateCreateLead(input: CreateLeadInput): FieldError[] {
@@ -34,7 +34,7 @@ export function validateUpdateLead(input: UpdateLeadInput): FieldError[] {
   if (input.company !== undefined) text('company', 'Company', input.company, errors);
   contact(input, errors);
   for (const field of ['budget', 'companySize', 'industry', 'urgency', 'source'] as const) {
-    if (input[field] === null) errors.push({ field, message: `${field} cannot be removed, only changed.` });
+    if (input[field] === null) errors.push({ field, code: 'NOT_REMOVABLE', message: `${field} cannot be removed, only changed.` });
   }
   return errors;
 }
@@ -42,14 +42,14 @@ export function validateUpdateLead(input: UpdateLeadInput): FieldError[] {
 export function validateLeadsArgs(args: LeadsArgs): FieldError[] {
   const errors: FieldError[] = [];
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    errors.push({ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE} (got ${args.first}).` });
+    errors.push({ field: 'first', code: 'OUT_OF_RANGE', message: `first must be between 1 and ${MAX_PAGE_SIZE} (got ${args.first}).` });
   }
   const minScore = args.filter?.minScore;
   if (minScore != null && (minScore < 0 || minScore > 100)) {
-    errors.push({ field: 'filter.minScore', message: `minScore must be between 0 and 100 (got ${minScore}).` });
+    errors.push({ field: 'filter.minScore', code: 'OUT_OF_RANGE', message: `minScore must be between 0 and 100 (got ${minScore}).` });
   }
   if ((args.filter?.search?.length ?? 0) > MAX_TEXT) {
-    errors.push({ field: 'filter.search', message: `search must be at most ${MAX_TEXT} characters.` });
+    errors.push({ field: 'filter.search', code: 'TOO_LONG', message: `search must be at most ${MAX_TEXT} characters.` });
   }
   return errors;
 }

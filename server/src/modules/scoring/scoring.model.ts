@@ -46,6 +46,14 @@ export interface ScoreResult {
   missing: ScoreCriterion[];
 }
 
+/** The options of each criterion in their natural order (JSON from the database does not keep key order). */
+export const CRITERION_OPTIONS: Record<ScoreCriterion, readonly string[]> = {
+  BUDGET: Object.values(BudgetRange),
+  COMPANY_SIZE: Object.values(CompanySize),
+  INDUSTRY: Object.values(Industry),
+  URGENCY: Object.values(Urgency),
+};
+
 const CRITERION_INPUT: Record<ScoreCriterion, keyof ScoreInput> = {
   BUDGET: 'budget',
   COMPANY_SIZE: 'companySize',

@@ -48,3 +48,48 @@ export class LeadScoreInput {
   @Field(() => Urgency, { nullable: true })
   urgency?: Urgency | null;
 }
+
+@ObjectType('TierThresholds', { simpleResolvers: true, description: 'Lowest score of each tier; below warm is COLD. Key accounts start at keyAccount.' })
+export class TierThresholds {
+  @Field(() => Int)
+  hot!: number;
+
+  @Field(() => Int)
+  keyAccount!: number;
+
+  @Field(() => Int)
+  warm!: number;
+}
+
+@ObjectType('CriterionOption', { simpleResolvers: true })
+export class CriterionOption {
+  @Field(() => String, { description: 'Enum value of the criterion, e.g. OVER_100K' })
+  value!: string;
+
+  @Field(() => Int)
+  points!: number;
+}
+
+@ObjectType('CriterionPoints', { simpleResolvers: true })
+export class CriterionPoints {
+  @Field(() => ScoreCriterion)
+  criterion!: ScoreCriterion;
+
+  @Field(() => Int)
+  maxPoints!: number;
+
+  @Field(() => [CriterionOption])
+  options!: CriterionOption[];
+}
+
+@ObjectType('ScoringModelInfo', { simpleResolvers: true, description: 'The active scoring model of your tenant.' })
+export class ScoringModelInfo {
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => TierThresholds)
+  thresholds!: TierThresholds;
+
+  @Field(() => [CriterionPoints])
+  criteria!: CriterionPoints[];
+}

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/core';
+
 /**
  * Every tenant-owned entity carries this filter, enabled by default. An EntityManager that has not
  * been given a tenant throws instead of reading across tenants; the few lookups that must search
@@ -17,3 +19,10 @@ export const tenantFilter = {
   },
   default: true,
 };
+
+/** The tenant an EntityManager is bound to, for the few hand-written statements; throws without one. */
+export function boundTenantId(em: EntityManager): string {
+  const tenantId = (em.getFilterParams(TENANT_FILTER) as Partial<TenantFilterParams> | undefined)?.tenantId;
+  if (!tenantId) throw new Error('tenant-scoped query without a tenant');
+  return tenantId;
+}

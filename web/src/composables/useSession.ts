@@ -1,0 +1,36 @@
+import type { ApolloClient } from '@apollo/client/core';
+import { useQuery } from '@vue/apollo-composable';
+import { computed } from 'vue';
+import { graphql } from '../gql';
+
+export const MeQueryDocument = graphql(`
+  query Me {
+    me {
+      id
+      name
+      email
+      role
+      tenant {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** The signed-in user, or null; `loading` only on the very first check. */
+export function useSession() {
+  const { result, loading, error, refetch } = useQuery(MeQueryDocument, null, { fetchPolicy: 'cache-first' });
+  const user = computed(() => result.value?.me ?? null);
+  const checking = computed(() => loading.value && result.value === undefined);
+  return { user, checking, error, refetch };
+}
+
+/**
+ * Forgets everything of the session (cached leads included) and asks the server who we are now;
+ * `me` becomes null, which shows the sign-in page and unmounts the app, closing the live socket.
+ */
+export async function endSession(client: ApolloClient<unknown>): Promise<void> {
+  await client.clearStore();
+  await client.refetchQueries({ include: [MeQueryDocument] });
+}

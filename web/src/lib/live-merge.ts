@@ -1,0 +1,93 @@
+import type { Industry, LeadFilter, LeadScoredReason, LeadSource, LeadTier } from '../gql/graphql';
+
+/** The fields a list row needs to be sorted and filtered on the client. */
+export interface ListLead {
+  id: string;
+  score: number;
+  tier: LeadTier;
+  createdAt: string;
+  industry: Industry;
+  source: LeadSource;
+  name: string;
+  company: string;
+  email?: string | null;
+}
+
+export interface ListEdge<L extends ListLead = ListLead> {
+  cursor: string;
+  node: L;
+}
+
+export interface ListPage<E extends ListEdge = ListEdge> {
+  edges: E[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  totalCount: number;
+}
+
+/** The server's SCORE_DESC order: highest score first, newest first within a score, then id. */
+export function compareLeads(a: ListLead, b: ListLead): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const time = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  if (time !== 0) return time;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Same semantics as the server's LeadFilter, so a live lead shows up only where a reload would show it. */
+export function matchesFilter(lead: ListLead, filter: LeadFilter | null | undefined): boolean {
+  if (!filter) return true;
+  if (filter.minScore != null && lead.score < filter.minScore) return false;
+  if (filter.tiers?.length && !filter.tiers.includes(lead.tier)) return false;
+  if (filter.industries?.length && !filter.industries.includes(lead.industry)) return false;
+  if (filter.sources?.length && !filter.sources.includes(lead.source)) return false;
+  const search = filter.search?.trim().toLowerCase();
+  if (search) {
+    const haystack = [lead.name, lead.company, lead.email ?? ''].map((s) => s.toLowerCase());
+    if (!haystack.some((s) => s.includes(search))) return false;
+  }
+  return true;
+}
+
+/**
+ * Puts a new or changed lead at its sorted place in a loaded page, or takes it out when it no longer
+ * matches the filter. Returns the same page object when nothing changes.
+ *
+ * A lead that sorts after the last loaded row while more pages exist is left out: the next page
+ * (fetched after the server's endCursor) brings it, so it is never shown twice or skipped.
+ */
+export function mergeLeadIntoPage<E extends ListEdge>(
+  page: ListPage<E>,
+  edge: E,
+  filter: LeadFilter | null | undefined,
+  reason: LeadScoredReason = 'CREATED',
+): ListPage<E> {
+  const lead = edge.node;
+  const at = page.edges.findIndex((e) => e.node.id === lead.id);
+  const wasLoaded = at >= 0;
+  const matches = matchesFilter(lead, filter);
+  const edges = wasLoaded ? page.edges.filter((_, i) => i !== at) : page.edges.slice();
+
+  // the count changes when we know for sure: a new lead that matches, a loaded lead that stops matching
+  let totalCount = page.totalCount;
+  if (!wasLoaded && matches && reason === 'CREATED') totalCount += 1;
+  if (wasLoaded && !matches) totalCount -= 1;
+
+  if (matches) {
+    const index = sortedIndex(edges, lead);
+    const beyondLoaded = index === edges.length && page.pageInfo.hasNextPage;
+    if (!beyondLoaded) edges.splice(index, 0, edge);
+  }
+  if (!wasLoaded && edges.length === page.edges.length && totalCount === page.totalCount) return page;
+  return { ...page, edges, totalCount: Math.max(0, totalCount) };
+}
+
+/** Binary search for the first row that sorts after `lead`. */
+function sortedIndex(edges: ListEdge[], lead: ListLead): number {
+  let low = 0;
+  let high = edges.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareLeads(edges[mid].node, lead) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,37 @@
+import type { CreateLeadInput, LeadTier } from '../gql/graphql';
+
+export interface PreviewScore {
+  score: number;
+  tier: LeadTier;
+  isKeyAccount: boolean;
+}
+
+let counter = 0;
+
+/**
+ * The row shown while the server saves: the rep's values with the previewed score. Its id marks it
+ * as not saved yet; the server's answer replaces it, a refusal removes it.
+ */
+export function optimisticLead(input: CreateLeadInput, preview: PreviewScore | null, now: Date = new Date()) {
+  counter += 1;
+  return {
+    __typename: 'Lead' as const,
+    id: `optimistic-${now.getTime()}-${counter}`,
+    name: input.name.trim(),
+    company: input.company.trim(),
+    email: input.email?.trim() || null,
+    budget: input.budget,
+    companySize: input.companySize,
+    industry: input.industry,
+    urgency: input.urgency,
+    source: input.source ?? 'OTHER',
+    score: preview?.score ?? 0,
+    tier: preview?.tier ?? 'COLD',
+    isKeyAccount: preview?.isKeyAccount ?? false,
+    createdAt: now.toISOString(),
+  };
+}
+
+export function isOptimisticId(id: string): boolean {
+  return id.startsWith('optimistic-');
+}

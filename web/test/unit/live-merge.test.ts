@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { compareLeads, matchesFilter, mergeLeadIntoPage, type ListLead, type ListPage } from '../../src/lib/live-merge';
+
+let n = 0;
+function lead(score: number, overrides: Partial<ListLead> = {}): ListLead {
+  n += 1;
+  return {
+    id: `id-${String(n).padStart(4, '0')}`,
+    score,
+    tier: score >= 85 ? 'HOT' : score >= 70 ? 'KEY_ACCOUNT' : score >= 40 ? 'WARM' : 'COLD',
+    createdAt: `2026-01-${String(10 + (n % 10)).padStart(2, '0')}T10:00:00.000Z`,
+    industry: 'SOFTWARE',
+    source: 'WEBSITE',
+    name: `Lead ${n}`,
+    company: `Company ${n}`,
+    email: `lead${n}@example.com`,
+    ...overrides,
+  };
+}
+
+function page(leads: ListLead[], hasNextPage = false, totalCount = leads.length): ListPage {
+  const edges = [...leads].sort(compareLeads).map((node) => ({ cursor: `c-${node.id}`, node }));
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor }, totalCount };
+}
+
+const scores = (p: ListPage) => p.edges.map((e) => e.node.score);
+const edge = (node: ListLead) => ({ cursor: `live-${node.id}`, node });
+
+describe('compareLeads', () => {
+  it('orders by score, then newest first, like the server', () => {
+    const older = lead(80, { createdAt: '2026-01-01T00:00:00.000Z' });
+    const newer = lead(80, { createdAt: '2026-01-02T00:00:00.000Z' });
+    const top = lead(90);
+    expect([older, top, newer].sort(compareLeads)).toEqual([top, newer, older]);
+  });
+});
+
+describe('matchesFilter', () => {
+  const l = lead(72, { industry: 'FINANCE', source: 'REFERRAL', name: 'Anna Berger', company: 'Isar Finanz', email: 'anna@isar.example' });
+
+  it('accepts everything without a filter', () => expect(matchesFilter(l, undefined)).toBe(true));
+  it('checks tiers, industries and sources', () => {
+    expect(matchesFilter(l, { tiers: ['HOT', 'KEY_ACCOUNT'] })).toBe(true);
+    expect(matchesFilter(l, { tiers: ['HOT'] })).toBe(false);
+    expect(matchesFilter(l, { industries: ['SOFTWARE'] })).toBe(false);
+    expect(matchesFilter(l, { sources: ['REFERRAL'], industries: ['FINANCE'] })).toBe(true);
+  });
+  it('checks the minimum score', () => {
+    expect(matchesFilter(l, { minScore: 70 })).toBe(true);
+    expect(matchesFilter(l, { minScore: 73 })).toBe(false);
+  });
+  it('searches name, company and email ignoring case', () => {
+    expect(matchesFilter(l, { search: 'BERGER' })).toBe(true);
+    expect(matchesFilter(l, { search: ' isar ' })).toBe(true);
+    expect(matchesFilter(l, { search: '@isar.example' })).toBe(true);
+    expect(matchesFilter(l, { search: 'nowak' })).toBe(false);
+  });
+});
+
+describe('mergeLeadIntoPage', () => {
+  it('puts a new lead at its sorted place and counts it', () => {
+    const p = page([lead(90), lead(75), lead(60), lead(30)]);
+    const merged = mergeLeadIntoPage(p, edge(lead(80)), undefined, 'CREATED');
+    expect(scores(merged)).toEqual([90, 80, 75, 60, 30]);
+    expect(merged.totalCount).toBe(5);
+  });
+
+  it('puts a new lead above older leads with the same score', () => {
+    const old = lead(75, { createdAt: '2025-12-01T00:00:00.000Z' });
+    const fresh = lead(75, { createdAt: '2026-02-01T00:00:00.000Z' });
+    const merged = mergeLeadIntoPage(page([lead(90), old]), edge(fresh), undefined);
+    expect(merged.edges.map((e) => e.node.id)).toEqual([merged.edges[0].node.id, fresh.id, old.id]);
+  });
+
+  it('ignores a lead that does not match the active filter', () => {
+    const p = page([lead(90), lead(88)]);
+    const merged = mergeLeadIntoPage(p, edge(lead(70)), { tiers: ['HOT'] });
+    expect(merged).toBe(p);
+  });
+
+  it('leaves a lead beyond the loaded rows to the next page, but counts it', () => {
+    const p = page([lead(90), lead(80)], true, 10);
+    const merged = mergeLeadIntoPage(p, edge(lead(20)), undefined);
+    expect(scores(merged)).toEqual([90, 80]);
+    expect(merged.totalCount).toBe(11);
+  });
+
+  it('appends a low lead when every page is loaded', () => {
+    const merged = mergeLeadIntoPage(page([lead(90), lead(80)]), edge(lead(20)), undefined);
+    expect(scores(merged)).toEqual([90, 80, 20]);
+  });
+
+  it('never shows a lead twice (own save and the live event of it)', () => {
+    const mine = lead(77);
+    const once = mergeLeadIntoPage(page([lead(90), lead(50)]), edge(mine), undefined);
+    const twice = mergeLeadIntoPage(once, edge({ ...mine }), undefined);
+    expect(twice.edges.filter((e) => e.node.id === mine.id)).toHaveLength(1);
+    expect(twice.totalCount).toBe(3);
+  });
+
+  it('moves a re-scored lead to its new place', () => {
+    const moving = lead(50);
+    const p = page([lead(90), lead(70), moving, lead(30)]);
+    const merged = mergeLeadIntoPage(p, edge({ ...moving, score: 95, tier: 'HOT' }), undefined, 'RESCORED');
+    expect(scores(merged)).toEqual([95, 90, 70, 30]);
+    expect(merged.totalCount).toBe(4);
+  });
+
+  it('takes out a loaded lead that no longer matches the filter', () => {
+    const falling = lead(88);
+    const p = page([lead(95), falling]);
+    const merged = mergeLeadIntoPage(p, edge({ ...falling, score: 60, tier: 'WARM' }), { tiers: ['HOT'] }, 'UPDATED');
+    expect(scores(merged)).toEqual([95]);
+    expect(merged.totalCount).toBe(1);
+  });
+
+  it('keeps 10,000 rows sorted and fast', () => {
+    const big = page(Array.from({ length: 10_000 }, (_, i) => lead(i % 101)));
+    const started = performance.now();
+    const merged = mergeLeadIntoPage(big, edge(lead(64)), undefined);
+    expect(performance.now() - started).toBeLessThan(50);
+    const s = scores(merged);
+    expect(s.every((v, i) => i === 0 || s[i - 1] >= v)).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+import { ApolloClient, ApolloLink, Observable, type FetchResult, type Operation } from '@apollo/client/core';
+import { DefaultApolloClient } from '@vue/apollo-composable';
+import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { shallowRef, type Component } from 'vue';
+import { createCache, type LiveConnection } from '../../src/apollo';
+import { createAppI18n } from '../../src/i18n';
+import { ConnectionKey, ErrorReporterKey } from '../../src/injection';
+import { initialConnectionState } from '../../src/lib/connection';
+
+export type Responder = (operation: Operation) => FetchResult | Error | Promise<FetchResult | Error>;
+
+/** An Apollo client whose network is a function: answer each operation by name. */
+export function mockClient(respond: Responder) {
+  const operations: Operation[] = [];
+  const link = new ApolloLink(
+    (operation) =>
+      new Observable<FetchResult>((observer) => {
+        operations.push(operation);
+        Promise.resolve(respond(operation)).then((result) => {
+          if (result instanceof Error) observer.error(result);
+          else {
+            observer.next(result);
+            observer.complete();
+          }
+        });
+      }),
+  );
+  return { client: new ApolloClient({ link, cache: createCache() }), operations };
+}
+
+export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function fakeConnection(): LiveConnection {
+  return { state: shallowRef(initialConnectionState()), onReconnected: () => () => {}, reset: () => {} };
+}
+
+/** Mounts with everything main.ts provides: Apollo, i18n (English), the live connection, an error reporter. */
+export function mountWithApp<T extends Component>(component: T, client: ApolloClient<unknown>, options: ComponentMountingOptions<T> = {}) {
+  const reports: Array<{ event: string; error: unknown }> = [];
+  const wrapper = mount(component, {
+    ...options,
+    global: {
+      plugins: [createAppI18n('en')],
+      provide: {
+        [DefaultApolloClient]: client,
+        [ConnectionKey as symbol]: fakeConnection(),
+        [ErrorReporterKey as symbol]: { sessionId: 'test', report: (event: string, error: unknown) => reports.push({ event, error }) },
+        ...(options.global?.provide ?? {}),
+      },
+      ...options.global,
+    } as ComponentMountingOptions<T>['global'],
+  } as ComponentMountingOptions<T>);
+  return { wrapper, reports };
+}
+
+let seq = 0;
+/** A lead as the list query returns it (every field of LeadListItem and LeadRow_lead). */
+export function leadNode(overrides: Partial<Record<string, unknown>> = {}) {
+  seq += 1;
+  return {
+    __typename: 'Lead',
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    name: `Lead ${seq}`,
+    company: `Company ${seq}`,
+    email: `lead${seq}@example.com`,
+    industry: 'SOFTWARE',
+    source: 'WEBSITE',
+    budget: 'OVER_100K',
+    companySize: 'SIZE_51_200',
+    urgency: 'THIS_WEEK',
+    score: 50,
+    tier: 'WARM',
+    isKeyAccount: false,
+    createdAt: '2026-01-10T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function leadsResult(nodes: Array<ReturnType<typeof leadNode>>, { hasNextPage = false, totalCount = nodes.length } = {}) {
+  return {
+    data: {
+      leads: {
+        __typename: 'LeadConnection',
+        totalCount,
+        pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: nodes.length ? `c-${nodes.at(-1)!.id}` : null },
+        edges: nodes.map((node) => ({ __typename: 'LeadEdge', cursor: `c-${node.id}`, node })),
+      },
+    },
+  };
+}
