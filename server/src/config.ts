@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,15 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository's top folder (the one with schema.graphql), from src/ as from the compiled dist/src/. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'schema.graphql'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
