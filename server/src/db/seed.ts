@@ -16,7 +16,16 @@ export const DEMO_PASSWORD = 'demo';
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Felix', 'Greta', 'Hannes', 'Ines', 'Jonas', 'Katja', 'Lukas', 'Mia', 'Noah', 'Olga', 'Paul', 'Rosa', 'Samir', 'Tina', 'Umut'];
 const LAST = ['Albrecht', 'Berger', 'Castillo', 'Dietrich', 'Engel', 'Fischer', 'Graf', 'Hoffmann', 'Ivanova', 'Jung', 'Keller', 'Lang', 'Meyer', 'Nowak', 'Okafor', 'Peters'];
 const COMPANY = ['Nordlicht', 'Alpenblick', 'Rheinwerk', 'Isar', 'Elbe', 'Spree', 'Bodensee', 'Harz', 'Taunus', 'Eifel', 'Mosel', 'Allgäu'];
-const SUFFIX = ['Software', 'Systems', 'Logistik', 'Finanz', 'Medizintechnik', 'Handel', 'Akademie', 'Werke', 'Digital', 'Partners'];
+// company names that fit the lead's industry, so the demo reads like a real pipeline
+const SUFFIX: Record<Industry, readonly string[]> = {
+  SOFTWARE: ['Software', 'Digital', 'Systems'],
+  FINANCE: ['Finanz', 'Capital', 'Versicherung'],
+  MANUFACTURING: ['Werke', 'Maschinenbau', 'Metall'],
+  HEALTHCARE: ['Medizintechnik', 'Klinikum', 'Pharma'],
+  RETAIL: ['Handel', 'Markt', 'Mode'],
+  EDUCATION: ['Akademie', 'Hochschule', 'Bildung'],
+  OTHER: ['Partners', 'Services', 'Gruppe'],
+};
 
 /** Deterministic, so the demo looks the same on every machine. */
 function generator(seed: number) {
@@ -32,10 +41,10 @@ export function demoLeads(count: number, seed: number): Array<Omit<Lead, 'id' | 
   const now = Date.now();
   return Array.from({ length: count }, (_, i) => {
     const first = random.pick(FIRST), last = random.pick(LAST);
-    const company = `${random.pick(COMPANY)} ${random.pick(SUFFIX)}`;
     // cycling through the options first guarantees every option occurs; the rest is random
     const choice = <T>(list: readonly T[]) => (i < list.length ? list[i] : random.pick(list));
     const scored = { budget: choice(budgets), companySize: choice(sizes), industry: choice(industries), urgency: choice(urgencies) };
+    const company = `${random.pick(COMPANY)} ${random.pick(SUFFIX[scored.industry])}`;
     const result = scoreLead(DEFAULT_SCORING_MODEL, scored);
     const domain = company.toLowerCase().replace(/[^a-z]+/g, '-');
     return {
