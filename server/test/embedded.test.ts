@@ -15,6 +15,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+async function demoLogin(url: string): Promise<string> {
+  const login = await gqlAt(url, 'mutation { login(email: "demo@demo.test", password: "demo") { name } }');
+  return login.headers.get('set-cookie')!.split(';')[0];
+}
+
 let dataDir: string;
 afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -29,12 +34,7 @@ describe('without DATABASE_URL', () => {
     const first = await createServer(options);
     try {
       await first.ready;
-      const login = await fetch(`${first.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation { login(email: "demo@demo.test", password: "demo") { name } }' }),
-      });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const cookie = await demoLogin(first.url);
       const created = await gqlAt(first.url, `mutation { createLead(input: { name: "Kept", company: "Across Restarts", budget: OVER_100K, companySize: SIZE_1_10, industry: RETAIL, urgency: THIS_MONTH }) { id } }`, {}, { cookie });
       expect(created.errors).toBeUndefined();
     } finally {
@@ -44,12 +44,7 @@ describe('without DATABASE_URL', () => {
     const second = await createServer(options);
     try {
       await second.ready;
-      const login = await fetch(`${second.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation { login(email: "demo@demo.test", password: "demo") { name } }' }),
-      });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const cookie = await demoLogin(second.url);
       const res = await gqlAt(second.url, `{ leads(filter: { search: "Across Restarts" }) { totalCount } all: leads { totalCount } }`, {}, { cookie });
       expect(res.data.leads.totalCount).toBe(1);
       // seeded once: 200 demo leads plus the one created above
