@@ -14,7 +14,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { parse, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { loadConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
@@ -29,7 +29,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { AuthService, SESSION_COOKIE } from './modules/auth/auth.service.js';
 import type { Principal } from './modules/auth/principal.js';
 import { LEAD_SCORED_CHANNEL, relayLeadScored } from './modules/leads/lead.events.js';
-import { AUTH_CHANGED_CHANNEL, PrincipalCache } from './modules/auth/principal-cache.js';
+import { AUTH_CHANGED_CHANNEL, isRevokedBy, PrincipalCache, type AuthChangedNotice } from './modules/auth/principal-cache.js';
 import { NotificationListener } from './db/notifications.js';
 import { TENANT_FILTER } from './modules/tenants/tenant-scope.js';
 import { createAppPubSub } from './pubsub.js';
@@ -81,9 +81,17 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const pubSub = createAppPubSub();
   const schema = await createSchema(pubSub);
   const principals = new PrincipalCache();
+  // open sockets and who they belong to: a revoked key or ended session closes its live connections too
+  const liveSockets = new Map<WebSocket, Principal>();
   const notifications = new NotificationListener(databaseUrl, logger)
     .on(LEAD_SCORED_CHANNEL, relayLeadScored(orm, pubSub))
-    .on(AUTH_CHANGED_CHANNEL, (payload) => principals.forget(JSON.parse(payload)))
+    .on(AUTH_CHANGED_CHANNEL, (payload) => {
+      const notice = JSON.parse(payload) as AuthChangedNotice;
+      principals.forget(notice);
+      for (const [socket, principal] of liveSockets) {
+        if (isRevokedBy(principal, notice)) socket.close(4403, 'Signed out or API key revoked');
+      }
+    })
     // notices sent while the connection was down are lost: forget every cached credential
     .onReconnect(() => principals.clear());
   const observability = createObservability({ config, logger, orm, spanExporter });
@@ -129,8 +137,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
         const principal = await authenticate(credentialsFrom(ctx.extra.request.headers, ctx.connectionParams?.authorization));
         if (!principal) return false; // graphql-ws closes with 4403 Forbidden
         ctx.extra.principal = principal;
+        liveSockets.set(ctx.extra.socket, principal);
         return true;
       },
+      onClose: (ctx) => void liveSockets.delete(ctx.extra.socket),
       // same parser limits and validation rules as over HTTP
       onSubscribe: (ctx, _id, payload) => {
         let document;

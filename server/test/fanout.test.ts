@@ -61,6 +61,27 @@ describe('fan-out across server instances', () => {
     expect(await refused({ cookie })).toBe(true);
   });
 
+  it('closes live connections of a revoked key or ended session, on every instance', async () => {
+    const created = await gqlAt(first.url, `mutation { createApiKey(name: "live", scope: READ) { secret apiKey { id } } }`, {}, { cookie: tenant.adminCookie });
+    const { secret, apiKey } = created.data.createApiKey;
+    const cookie = await first.login(tenant.rep.email, tenant.rep.password);
+    const closedWith = (client: ReturnType<TestApp['wsClient']>) =>
+      new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+
+    const partner = second.wsClient({ apiKey: secret });
+    const rep = second.wsClient({ cookie });
+    const partnerClosed = closedWith(partner);
+    const repClosed = closedWith(rep);
+    const probe = await createProbe(first, tenant.repCookie);
+    await subscribe(partner, `subscription { leadScored { lead { name } } }`, {}, probe).live(probe.touch, probe.id);
+    await subscribe(rep, `subscription { leadScored { lead { name } } }`, {}, probe).live(probe.touch, probe.id);
+
+    await gqlAt(first.url, `mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: apiKey.id }, { cookie: tenant.adminCookie });
+    expect(await partnerClosed).toBe(4403);
+    await gqlAt(first.url, `mutation { logout }`, {}, { cookie });
+    expect(await repClosed).toBe(4403);
+  });
+
   it('shares sessions: a cookie from one instance works on the other', async () => {
     const res = await gqlAt(second.url, `{ me { id } }`, {}, { cookie: tenant.repCookie });
     expect(res.data.me.id).toBe(tenant.rep.id);

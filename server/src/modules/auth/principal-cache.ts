@@ -1,9 +1,15 @@
+import { PrincipalKind } from './auth.enums.js';
 import type { Principal } from './principal.js';
 
 export const AUTH_CHANGED_CHANNEL = 'auth_changed';
 
 /** Sent (transactionally) when a credential stops being valid, so every process forgets it. */
 export type AuthChangedNotice = { apiKeyId: string } | { sessionTokenHash: string };
+
+/** Whether the notice ends this principal's credential. */
+export function isRevokedBy(principal: Principal, notice: AuthChangedNotice): boolean {
+  return 'apiKeyId' in notice ? principal.kind === PrincipalKind.API_KEY && principal.id === notice.apiKeyId : principal.sessionTokenHash === notice.sessionTokenHash;
+}
 
 /**
  * Recently verified credentials, so a busy client does not cost a database round trip per
@@ -36,9 +42,7 @@ export class PrincipalCache {
 
   forget(notice: AuthChangedNotice): void {
     for (const [key, { principal }] of this.entries) {
-      if ('apiKeyId' in notice ? principal.id === notice.apiKeyId && principal.scope : principal.sessionTokenHash === notice.sessionTokenHash) {
-        this.entries.delete(key);
-      }
+      if (isRevokedBy(principal, notice)) this.entries.delete(key);
     }
   }
 
