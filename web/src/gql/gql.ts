@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation ReportClientError($input: ClientErrorInput!) {\n    reportClientError(input: $input)\n  }\n": typeof types.ReportClientErrorDocument,
     "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n": typeof types.LeadScoredDocument,
     "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n": typeof types.ScorePreviewDocument,
+    "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": typeof types.ScoringModelDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
@@ -43,6 +44,7 @@ const documents: Documents = {
     "\n  mutation ReportClientError($input: ClientErrorInput!) {\n    reportClientError(input: $input)\n  }\n": types.ReportClientErrorDocument,
     "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n": types.LeadScoredDocument,
     "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n": types.ScorePreviewDocument,
+    "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": types.ScoringModelDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
 };
 
@@ -112,6 +114,10 @@ export function graphql(source: "\n  subscription LeadScored {\n    leadScored {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

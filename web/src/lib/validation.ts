@@ -41,25 +41,70 @@ interface GraphQLErrorLike {
   extensions?: Record<string, unknown> | null;
 }
 
+/** Why the server refused a field (`extensions.fields[].code`); the server's `message` is English only. */
+export const FIELD_ERROR_CODES = ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE'] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+// codes whose text names no field
+const WITHOUT_FIELD: readonly FieldErrorCode[] = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_CURSOR'];
+// input paths that are not lead form fields but have a label
+const OTHER_LABELS: Record<string, string> = { 'filter.search': 'leads.search' };
+
+export interface ServerFieldError {
+  field?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+function isKnownCode(code: unknown): code is FieldErrorCode {
+  return FIELD_ERROR_CODES.includes(code as FieldErrorCode);
+}
+
+/**
+ * The rep's language for a refused field: a translation for a known code, else the server's message
+ * (a newer server may send codes this app does not know yet, or a field it has no label for).
+ */
+export function fieldErrorText(item: ServerFieldError, t: Translate, fallback = ''): string {
+  const message = typeof item.message === 'string' && item.message ? item.message : fallback;
+  if (!isKnownCode(item.code)) return message;
+  if (WITHOUT_FIELD.includes(item.code)) return t(`serverError.${item.code}`);
+  const path = String(item.field ?? '').replace(/^input\./, '');
+  const labelKey = LEAD_FIELDS.includes(path as LeadField) ? `field.${path}` : OTHER_LABELS[path];
+  if (!labelKey) return message;
+  return t(`serverError.${item.code}`, { field: t(labelKey) });
+}
+
+function badInputFields(error: GraphQLErrorLike): ServerFieldError[] | undefined {
+  const list = error.extensions?.code === 'BAD_USER_INPUT' ? error.extensions.fields : undefined;
+  return Array.isArray(list) ? (list as ServerFieldError[]) : undefined;
+}
+
 /**
  * Field errors the server returned (`extensions.code = BAD_USER_INPUT`, `extensions.fields`), keyed by
  * form field; anything the form has no field for goes to `general`.
  */
-export function serverFieldErrors(errors: readonly GraphQLErrorLike[] | undefined): { fields: FieldErrors; general: string[] } {
+export function serverFieldErrors(errors: readonly GraphQLErrorLike[] | undefined, t: Translate): { fields: FieldErrors; general: string[] } {
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const error of errors ?? []) {
-    const list = error.extensions?.code === 'BAD_USER_INPUT' ? error.extensions.fields : undefined;
-    if (!Array.isArray(list)) {
+    const list = badInputFields(error);
+    if (!list) {
       general.push(error.message);
       continue;
     }
-    for (const item of list as Array<{ field?: unknown; message?: unknown }>) {
+    for (const item of list) {
       const field = String(item.field ?? '').replace(/^input\./, '') as LeadField;
-      const message = String(item.message ?? error.message);
-      if (LEAD_FIELDS.includes(field)) fields[field] ??= message;
-      else general.push(message);
+      const text = fieldErrorText(item, t, error.message);
+      if (LEAD_FIELDS.includes(field)) fields[field] ??= text;
+      else general.push(text);
     }
   }
   return { fields, general };
+}
+
+/** One line for a failed load: the translated field errors of a refused request, else the error's message. */
+export function errorText(error: { message: string; graphQLErrors?: readonly GraphQLErrorLike[] } | null | undefined, t: Translate): string {
+  if (!error) return '';
+  const texts = (error.graphQLErrors ?? []).flatMap((e) => badInputFields(e)?.map((item) => fieldErrorText(item, t, e.message)) ?? []);
+  return texts.length ? [...new Set(texts)].join(' ') : error.message;
 }

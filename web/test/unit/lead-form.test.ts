@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import LeadFormDialog from '../../src/components/leads/LeadFormDialog.vue';
 import { emptyLeadForm, type LeadFormValues } from '../../src/lib/validation';
-import { flush, mountWithApp, mockClient } from './support';
+import { flush, mountWithApp, mockClient, withScoringModel } from './support';
 
 function previewAnswer(score: number, tier: string, missing: string[] = []) {
   return {
@@ -20,7 +20,7 @@ function previewAnswer(score: number, tier: string, missing: string[] = []) {
 }
 
 function mountForm(props: { serverErrors?: Record<string, string>; refusal?: string | null; values?: LeadFormValues } = {}) {
-  const { client } = mockClient(() => previewAnswer(75, 'KEY_ACCOUNT'));
+  const { client } = mockClient(withScoringModel(() => previewAnswer(75, 'KEY_ACCOUNT')));
   let values = props.values ?? emptyLeadForm();
   const { wrapper } = mountWithApp(LeadFormDialog, client, {
     props: {
@@ -84,6 +84,19 @@ describe('LeadFormDialog', () => {
     expect((wrapper.find('#lead-name').element as HTMLInputElement).value).toBe('Anna');
     await wrapper.find('#lead-phone').setValue('+49 30 1234567');
     expect(wrapper.find('#lead-phone-error').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it("shows each scored option's points from the active model", async () => {
+    const { wrapper } = mountForm();
+    await flush();
+    await flush();
+    const options = (id: string) => wrapper.findAll(`#${id} option`).map((o) => o.text());
+    expect(options('lead-budget')).toContain('Over €100,000 · 30 pts');
+    expect(options('lead-urgency')).toContain('No timeline · 0 pts');
+    expect(options('lead-industry')).toContain('Software · 20 pts');
+    // the source is not scored
+    expect(options('lead-source')).toContain('Referral');
     wrapper.unmount();
   });
 });

@@ -1,14 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LeadsQuery, PAGE_SIZE } from '../../src/components/leads/lead-list';
 import LeadsPage from '../../src/components/leads/LeadsPage.vue';
-import { flush, leadNode, leadsResult, mockClient, mountWithApp } from './support';
+import { shallowRef } from 'vue';
+import { ConnectionKey } from '../../src/injection';
+import { initialConnectionState } from '../../src/lib/connection';
+import { flush, leadNode, leadsResult, mockClient, mountWithApp, scoringModelResult, withScoringModel, type Responder } from './support';
 
 const settle = async () => {
   for (let i = 0; i < 5; i++) await flush();
 };
 
+const leadsOnly = (respond: Responder) => mockClient(withScoringModel(respond));
+const leadOperations = (operations: Array<{ operationName: string; variables: Record<string, unknown> }>) => operations.filter((o) => o.operationName === 'Leads');
+
+afterEach(() => history.replaceState(null, '', '/'));
+
 describe('LeadsPage states', () => {
   it('shows skeleton rows while loading, not a spinner', async () => {
-    const { client } = mockClient(() => new Promise(() => {}));
+    const { client } = leadsOnly(() => new Promise(() => {}));
     const { wrapper } = mountWithApp(LeadsPage, client);
     await settle();
     expect(wrapper.find('[data-testid=lead-skeleton]').exists()).toBe(true);
@@ -18,7 +27,7 @@ describe('LeadsPage states', () => {
 
   it('shows an error with a Retry button that loads again', async () => {
     let calls = 0;
-    const { client } = mockClient(() => (++calls === 1 ? new Error('Failed to fetch') : leadsResult([leadNode({ name: 'Anna Berger', score: 91, tier: 'HOT' })])));
+    const { client } = leadsOnly(() => (++calls === 1 ? new Error('Failed to fetch') : leadsResult([leadNode({ name: 'Anna Berger', score: 91, tier: 'HOT' })])));
     const { wrapper } = mountWithApp(LeadsPage, client);
     await settle();
     expect(wrapper.find('[role=alert]').text()).toContain('The leads could not be loaded.');
@@ -31,7 +40,7 @@ describe('LeadsPage states', () => {
   });
 
   it('says what to do when there are no leads', async () => {
-    const { client } = mockClient(() => leadsResult([]));
+    const { client } = leadsOnly(() => leadsResult([]));
     const { wrapper } = mountWithApp(LeadsPage, client);
     await settle();
     expect(wrapper.text()).toContain('No leads yet.');
@@ -41,12 +50,12 @@ describe('LeadsPage states', () => {
   });
 
   it('offers to clear the filters when a filter matches nothing', async () => {
-    const { client, operations } = mockClient((operation) => (operation.variables.filter ? leadsResult([]) : leadsResult([leadNode()])));
+    const { client, operations } = leadsOnly((operation) => (operation.variables.filter ? leadsResult([]) : leadsResult([leadNode()])));
     const { wrapper } = mountWithApp(LeadsPage, client);
     await settle();
     await wrapper.find('#filter-industry').setValue('EDUCATION');
     await settle();
-    expect(operations.at(-1)!.variables.filter).toEqual({ industries: ['EDUCATION'] });
+    expect(leadOperations(operations).at(-1)!.variables.filter).toEqual({ industries: ['EDUCATION'] });
     expect(wrapper.text()).toContain('No leads match these filters.');
     const clear = wrapper.findAll('button').find((b) => b.text() === 'Clear filters')!;
     await clear.trigger('click');
@@ -56,15 +65,78 @@ describe('LeadsPage states', () => {
   });
 
   it('maps quick filters to tiers', async () => {
-    const { client, operations } = mockClient(() => leadsResult([leadNode()]));
+    const { client, operations } = leadsOnly(() => leadsResult([leadNode()]));
     const { wrapper } = mountWithApp(LeadsPage, client);
     await settle();
     await wrapper.find('input[value=KEY_ACCOUNTS]').setValue(true);
     await settle();
-    expect(operations.at(-1)!.variables.filter).toEqual({ tiers: ['HOT', 'KEY_ACCOUNT'] });
+    expect(leadOperations(operations).at(-1)!.variables.filter).toEqual({ tiers: ['HOT', 'KEY_ACCOUNT'] });
     await wrapper.find('input[value=HOT]').setValue(true);
     await settle();
-    expect(operations.at(-1)!.variables.filter).toEqual({ tiers: ['HOT'] });
+    expect(leadOperations(operations).at(-1)!.variables.filter).toEqual({ tiers: ['HOT'] });
+    wrapper.unmount();
+  });
+
+  it('labels the quick filters with the thresholds of the server, without numbers until they arrive', async () => {
+    let answerModel!: () => void;
+    const model = new Promise<ReturnType<typeof scoringModelResult>>((resolve) => (answerModel = () => resolve(scoringModelResult({ hot: 90, keyAccount: 75, warm: 45 }))));
+    const { client, operations } = mockClient(withScoringModel(() => leadsResult([leadNode()]), () => model));
+    const { wrapper } = mountWithApp(LeadsPage, client);
+    await settle();
+    const labels = () => wrapper.findAll('fieldset label').map((l) => l.text());
+    expect(labels()).toEqual(['All', 'Key accounts', 'Hot']);
+    answerModel();
+    await settle();
+    expect(labels()).toEqual(['All', 'Key accounts ≥ 75', 'Hot ≥ 90']);
+    expect(operations.filter((o) => o.operationName === 'ScoringModel')).toHaveLength(1);
+    wrapper.unmount();
+  });
+
+  it('starts from the filters in the address and keeps them there', async () => {
+    history.replaceState(null, '', '/?show=hot&industry=software&q=anna');
+    const { client, operations } = leadsOnly(() => leadsResult([leadNode()]));
+    const { wrapper } = mountWithApp(LeadsPage, client);
+    await settle();
+    expect(leadOperations(operations)[0].variables.filter).toEqual({ tiers: ['HOT'], industries: ['SOFTWARE'], search: 'anna' });
+    expect((wrapper.find('input[value=HOT]').element as HTMLInputElement).checked).toBe(true);
+    expect((wrapper.find('#filter-search').element as HTMLInputElement).value).toBe('anna');
+
+    await wrapper.find('#filter-source').setValue('REFERRAL');
+    await settle();
+    expect(location.search).toBe('?show=hot&industry=software&source=referral&q=anna');
+    await wrapper.find('input[value=ALL]').setValue(true);
+    await settle();
+    expect(location.search).toBe('?industry=software&source=referral&q=anna');
+    wrapper.unmount();
+  });
+
+  it('after a reconnect refetches as many rows as were loaded, not only the first page', async () => {
+    const reconnected = new Set<() => void>();
+    const connection = { state: shallowRef(initialConnectionState()), onReconnected: (fn: () => void) => (reconnected.add(fn), () => reconnected.delete(fn)), reset: () => {} };
+    let all = Array.from({ length: 300 }, (_, i) => leadNode({ score: 99 - Math.floor(i / 4) }));
+    let calls = 0;
+    const { client, operations } = leadsOnly((operation) => {
+      const { first, after } = operation.variables as { first: number; after?: string };
+      const from = after ? all.findIndex((n) => `c-${n.id}` === after) + 1 : 0;
+      // the rep has scrolled: the first answer stands for the 250 rows loaded so far
+      const size = ++calls === 1 ? 250 : first;
+      return leadsResult(all.slice(from, from + size), { hasNextPage: from + size < all.length, totalCount: all.length });
+    });
+    const { wrapper } = mountWithApp(LeadsPage, client, { global: { provide: { [ConnectionKey as symbol]: connection } } });
+    await settle();
+    const loaded = () => client.readQuery({ query: LeadsQuery, variables: { first: PAGE_SIZE } })!.leads;
+    expect(loaded().edges).toHaveLength(250);
+
+    // created while the socket was away: sorts to the top
+    const missed = leadNode({ name: 'Missed Max', score: 100, tier: 'HOT' });
+    all = [missed, ...all];
+    reconnected.forEach((fn) => fn());
+    await settle();
+    expect(leadOperations(operations).slice(1).map((o) => [o.variables.first, !!o.variables.after])).toEqual([[200, false], [50, true]]);
+    expect(loaded().edges).toHaveLength(250);
+    expect(loaded().edges[0].node).toMatchObject({ id: missed.id });
+    expect(loaded().totalCount).toBe(301);
+    expect(wrapper.find('[data-testid=lead-count]').text()).toBe('301 leads');
     wrapper.unmount();
   });
 });

@@ -46,7 +46,7 @@ describe('summarizePreview', () => {
   });
 
   it('speaks German', () => {
-    expect(summarize(full, 'de').headline).toBe('Dieser Lead erreicht 75 → Key Account!');
+    expect(summarize(full, 'de').headline).toBe('Dieser Lead erreicht 75\u00a0→\u00a0Key Account!');
     expect(summarize({ ...full, missing: ['BUDGET', 'URGENCY'] }, 'de').hint).toBe('Noch auszuwählen: Budget und Dringlichkeit.');
   });
 });

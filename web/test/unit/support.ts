@@ -40,6 +40,7 @@ export function mountWithApp<T extends Component>(component: T, client: ApolloCl
   const wrapper = mount(component, {
     ...options,
     global: {
+      ...options.global,
       plugins: [createAppI18n('en')],
       provide: {
         [DefaultApolloClient]: client,
@@ -47,7 +48,6 @@ export function mountWithApp<T extends Component>(component: T, client: ApolloCl
         [ErrorReporterKey as symbol]: { sessionId: 'test', report: (event: string, error: unknown) => reports.push({ event, error }) },
         ...(options.global?.provide ?? {}),
       },
-      ...options.global,
     } as ComponentMountingOptions<T>['global'],
   } as ComponentMountingOptions<T>);
   return { wrapper, reports };
@@ -87,4 +87,34 @@ export function leadsResult(nodes: Array<ReturnType<typeof leadNode>>, { hasNext
       },
     },
   };
+}
+
+/** The scoring model as the server answers `scoringModel`; thresholds other than the defaults show where numbers come from. */
+export function scoringModelResult(thresholds = { hot: 85, keyAccount: 70, warm: 40 }, version = 1) {
+  const criterion = (name: string, options: Array<[string, number]>) => ({
+    __typename: 'CriterionPoints',
+    criterion: name,
+    maxPoints: Math.max(...options.map(([, p]) => p)),
+    options: options.map(([value, points]) => ({ __typename: 'CriterionOption', value, points })),
+  });
+  return {
+    data: {
+      scoringModel: {
+        __typename: 'ScoringModelInfo',
+        version,
+        thresholds: { __typename: 'TierThresholds', ...thresholds },
+        criteria: [
+          criterion('BUDGET', [['UNDER_10K', 5], ['FROM_10K_TO_50K', 15], ['FROM_50K_TO_100K', 25], ['OVER_100K', 30]]),
+          criterion('COMPANY_SIZE', [['SIZE_1_10', 5], ['SIZE_11_50', 10], ['SIZE_51_200', 20], ['SIZE_201_1000', 25], ['SIZE_OVER_1000', 30]]),
+          criterion('INDUSTRY', [['SOFTWARE', 20], ['FINANCE', 20], ['MANUFACTURING', 15], ['HEALTHCARE', 15], ['RETAIL', 10], ['EDUCATION', 5], ['OTHER', 5]]),
+          criterion('URGENCY', [['IMMEDIATELY', 20], ['THIS_WEEK', 15], ['THIS_MONTH', 10], ['THIS_QUARTER', 5], ['NO_TIMELINE', 0]]),
+        ],
+      },
+    },
+  };
+}
+
+/** Answers `ScoringModel` like the server (or with `model`), everything else with `respond`. */
+export function withScoringModel(respond: Responder, model: () => FetchResult | Error | Promise<FetchResult | Error> = () => scoringModelResult()): Responder {
+  return (operation) => (operation.operationName === 'ScoringModel' ? model() : respond(operation));
 }

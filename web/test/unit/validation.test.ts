@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../src/i18n';
-import { emptyLeadForm, serverFieldErrors, validateLeadForm } from '../../src/lib/validation';
+import { emptyLeadForm, errorText, FIELD_ERROR_CODES, fieldErrorText, serverFieldErrors, validateLeadForm } from '../../src/lib/validation';
 
 const i18n = createAppI18n('en');
 const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {});
+const de = createAppI18n('de');
+const tDe = (key: string, params?: Record<string, unknown>) => de.global.t(key, params ?? {});
 
 describe('validateLeadForm', () => {
   it('asks for name, company and every dropdown', () => {
@@ -26,17 +28,77 @@ describe('validateLeadForm', () => {
 });
 
 describe('serverFieldErrors', () => {
-  it('maps BAD_USER_INPUT fields to form fields', () => {
-    const result = serverFieldErrors([
-      {
-        message: 'Invalid input.',
-        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'phone', message: 'Phone may contain digits only.' }, { field: 'first', message: 'first must be small' }] },
-      },
-    ]);
-    expect(result.fields).toEqual({ phone: 'Phone may contain digits only.' });
-    expect(result.general).toEqual(['first must be small']);
+  it('maps BAD_USER_INPUT fields to form fields, in the words of the form', () => {
+    const result = serverFieldErrors(
+      [
+        {
+          message: 'Invalid input.',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [
+              { field: 'phone', code: 'INVALID_PHONE', message: 'Phone may contain digits, spaces and + ( ) - / . only (3–40 characters).' },
+              { field: 'first', code: 'OUT_OF_RANGE', message: 'first must be between 1 and 200 (got 500).' },
+            ],
+          },
+        },
+      ],
+      t,
+    );
+    expect(result.fields).toEqual({ phone: 'Enter a phone number like +49\u00a030\u00a01234567.' });
+    // no label for `first`: the server's own words are more precise than a half translation
+    expect(result.general).toEqual(['first must be between 1 and 200 (got 500).']);
   });
+
+  it('translates every known code to German', () => {
+    const fields = [
+      { field: 'input.name', code: 'REQUIRED', message: 'Name is required.' },
+      { field: 'company', code: 'TOO_LONG', message: 'Company must be at most 200 characters (got 201).' },
+      { field: 'email', code: 'INVALID_EMAIL', message: '"x@" is not a valid email address.' },
+      { field: 'phone', code: 'INVALID_PHONE', message: 'Phone may contain digits only.' },
+      { field: 'budget', code: 'NOT_REMOVABLE', message: 'budget cannot be removed, only changed.' },
+    ];
+    expect(serverFieldErrors([{ message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', fields } }], tDe).fields).toEqual({
+      name: 'Name ist erforderlich.',
+      company: 'Firma ist zu lang; bitte kürzen.',
+      email: 'Geben Sie eine E-Mail-Adresse wie anna@beispiel.de ein.',
+      phone: 'Geben Sie eine Telefonnummer wie +49\u00a030\u00a01234567 ein.',
+      budget: 'Budget kann nicht entfernt, nur geändert werden.',
+    });
+  });
+
+  it('has English and German text for every code the server sends', () => {
+    for (const code of FIELD_ERROR_CODES) {
+      for (const translate of [t, tDe]) {
+        const text = fieldErrorText({ field: 'name', code, message: 'server text' }, translate);
+        expect(text, code).not.toBe('server text');
+        expect(text, code).not.toContain('serverError.');
+      }
+    }
+  });
+
+  it("falls back to the server's message for a code it does not know", () => {
+    const item = { field: 'email', code: 'DISPOSABLE_EMAIL', message: 'Use a company address, not a throwaway one.' };
+    expect(fieldErrorText(item, tDe)).toBe('Use a company address, not a throwaway one.');
+    expect(serverFieldErrors([{ message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', fields: [item] } }], t).fields).toEqual({
+      email: 'Use a company address, not a throwaway one.',
+    });
+    // no message either: the error's own message
+    expect(fieldErrorText({ field: 'email', code: 'NEW_CODE' }, t, 'Invalid input.')).toBe('Invalid input.');
+  });
+
   it('keeps other errors as general messages', () => {
-    expect(serverFieldErrors([{ message: 'The database is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }]).general).toEqual(['The database is unavailable']);
+    expect(serverFieldErrors([{ message: 'The database is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }], t).general).toEqual(['The database is unavailable']);
+  });
+});
+
+describe('errorText', () => {
+  it('translates a refused list request and keeps other failures as they are', () => {
+    const refused = {
+      message: 'Invalid input. after: not a cursor',
+      graphQLErrors: [{ message: 'Invalid input. after: not a cursor', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'after', code: 'INVALID_CURSOR', message: 'after is not a cursor of this list' }] } }],
+    };
+    expect(errorText(refused, t)).toBe('The list changed while loading more. Reload to continue.');
+    expect(errorText({ ...refused, graphQLErrors: [{ ...refused.graphQLErrors[0], extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'filter.search', code: 'TOO_LONG', message: 'search must be at most 200 characters.' }] } }] }, tDe)).toBe('Suche ist zu lang; bitte kürzen.');
+    expect(errorText({ message: 'Failed to fetch', graphQLErrors: [] }, t)).toBe('Failed to fetch');
   });
 });
