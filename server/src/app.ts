@@ -22,7 +22,7 @@ import { migrate, migrationsApplied } from './db/migrate.js';
 import { ormOptions } from './db/orm.config.js';
 import { seedDemo } from './db/seed.js';
 import { ErrorCode, isDatabaseUnavailable, serviceUnavailable } from './errors.js';
-import { credentialsFrom, isOriginAllowed } from './http.js';
+import { corsFor, credentialsFrom, isOriginAllowed, jsonErrors, webApp } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { createObservability } from './observability/index.js';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
@@ -120,6 +120,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
 
   const app = express();
   app.disable('x-powered-by');
+  // believe X-Forwarded-Proto from proxies on loopback or private networks, so req.secure is right behind TLS termination
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({
@@ -238,26 +240,14 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
 
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const origin = req.headers.origin;
-      if (origin && allowedOrigins.has(origin)) {
-        res.setHeader('Access-Control-Allow-Origin', origin);
-        res.setHeader('Access-Control-Allow-Credentials', 'true');
-        res.setHeader('Vary', 'Origin');
-        if (req.method === 'OPTIONS') {
-          res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight, x-request-id');
-          res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-          return void res.status(204).end();
-        }
-      }
-      next();
-    },
+    corsFor(allowedOrigins),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const principal = await authenticate(credentialsFrom(req.headers));
         const context = contextFor(principal, res.locals.requestId);
-        const secure = req.secure || config.production;
+        // Secure over HTTPS (also behind a TLS-terminating proxy on a private network, see trust proxy)
+        const secure = req.secure;
         context.cookies = {
           set: (token, maxAge) => void res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge, path: '/' }),
           clear: () => void res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
@@ -267,25 +257,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     }),
   );
 
-  // body-parser and other middleware errors: JSON like every other answer, never an HTML stack trace
-  app.use((error: { status?: number; statusCode?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    if (status >= 500) logger.error({ err: error }, 'request failed');
-    const message =
-      status === 413 ? 'The request body is too large (at most 100 kB).' : status < 500 ? 'The request could not be read as JSON.' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
-  });
+  app.use(jsonErrors(logger));
 
   // the built web app, same origin as /graphql so the cookie and the WebSocket need no CORS
-  if (existsSync(path.join(config.webDist, 'index.html'))) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    app.use((req, res, next) => {
-      if (req.method !== 'GET' || !req.accepts('html')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(config.webDist, 'index.html'));
-    });
-  }
+  if (existsSync(path.join(config.webDist, 'index.html'))) app.use(webApp(config.webDist));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,4 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { ErrorCode } from './errors.js';
+import type { Logger } from './logger.js';
 import type { Credentials } from './modules/auth/auth.service.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 
@@ -40,4 +44,46 @@ export function isOriginAllowed(origin: string | undefined, host: string | undef
   } catch {
     return false;
   }
+}
+
+/** CORS for the configured browser origins only; the server's own origin needs none. */
+export function corsFor(allowedOrigins: ReadonlySet<string>): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && allowedOrigins.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight, x-request-id');
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+        return void res.status(204).end();
+      }
+    }
+    next();
+  };
+}
+
+/** body-parser and other middleware errors: JSON like every other answer, never an HTML stack trace. */
+export function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; statusCode?: number }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    const message =
+      status === 413 ? 'The request body is too large (at most 100 kB).' : status < 500 ? 'The request could not be read as JSON.' : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  };
+}
+
+/** The built single-page app: its files, and index.html for every other page address. */
+export function webApp(dist: string): RequestHandler {
+  const files = express.static(dist, { index: false, maxAge: '1h' });
+  const index = path.join(dist, 'index.html');
+  return (req, res, next) =>
+    files(req, res, () => {
+      if (req.method !== 'GET' || !req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
 }
