@@ -22,7 +22,8 @@ for (const suite of suites) {
   const run = spawnSync('npx', ['vitest', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`], {
     cwd: path.join(root, suite.cwd),
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
+    // plain text in CI logs
+    env: process.env.CI ? { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } : process.env,
   });
   if (!existsSync(outputFile)) {
     console.log(`${suite.name}: no report (vitest exited with ${run.status}); counted as a failure`);
