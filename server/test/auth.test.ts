@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../src/modules/auth/api-key.entity.js';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
 import { User } from '../src/modules/auth/user.entity.js';
+import { Session } from '../src/modules/auth/session.entity.js';
+import { sha256 } from '../src/modules/auth/password.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import { CREATE_LEAD, createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
 
@@ -44,6 +46,16 @@ describe('login', () => {
     }
     expect(wrongPassword.errors![0].message).toBe(unknownEmail.errors![0].message);
     expect(wrongPassword.errors![0].message).not.toMatch(/email not|unknown|password is wrong/i);
+  });
+
+  it('lets sessions expire, and clears a user\'s expired sessions at the next sign-in', async () => {
+    const cookie = await app.login(tenant.rep.email, tenant.rep.password);
+    const tokenHash = sha256(decodeURIComponent(cookie.split('=')[1]));
+    await app.em().nativeUpdate(Session, { tokenHash }, { expiresAt: new Date(Date.now() - 1_000) });
+    const expired = await app.gql(`{ leads { totalCount } }`, {}, { cookie });
+    expect(expired.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    await app.login(tenant.rep.email, tenant.rep.password);
+    expect(await app.em().count(Session, { tokenHash }, { filters: false })).toBe(0);
   });
 
   it('stores passwords only as scrypt hashes', async () => {

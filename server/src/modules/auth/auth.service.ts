@@ -40,6 +40,8 @@ export class AuthService {
     const token = randomToken();
     this.em.create(Session, { tokenHash: sha256(token), user, expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
     await this.em.flush();
+    // expired sessions are useless; each sign-in clears the user's, so the table cannot grow without bound
+    await this.em.nativeDelete(Session, { user, expiresAt: { $lte: new Date() } });
     return { user, token };
   }
 
