@@ -1,7 +1,7 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { depthLimitRule, QUERY_LIMITS } from '../src/security.js';
-import { createTestApp, type TestApp, type TestTenant } from './utils.js';
+import { connected, createTestApp, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 let dev: TestApp;
 let prod: TestApp;
@@ -92,6 +92,26 @@ describe('HTTP hardening', () => {
     const broken = await post(prod, '{"query": ');
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers CORS for ALLOWED_ORIGINS only, HTTP and WebSocket alike', async () => {
+    const partner = 'https://crm.partner.example';
+    const app = await createTestApp({ allowedOrigins: [partner] });
+    try {
+      const preflight = await fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin: partner, 'access-control-request-method': 'POST' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(partner);
+      expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+      const other = await fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+      const tenant = await app.createTenant();
+      const fromPartner = app.wsClient({ cookie: tenant.repCookie, origin: partner });
+      subscribe(fromPartner, 'subscription { leadScored { reason } }');
+      await connected(fromPartner);
+    } finally {
+      await app.stop();
+    }
   });
 
   it('returns the request id it was given, or a new one', async () => {
