@@ -1,19 +1,26 @@
 import type { ApolloClient } from '@apollo/client/core';
 import { useQuery } from '@vue/apollo-composable';
 import { computed } from 'vue';
-import { graphql } from '../gql';
+import { graphql, useFragment } from '../gql';
+
+/** What the app knows of the signed-in user; sign-in writes the same shape into the cache. */
+export const SessionUserFragment = graphql(`
+  fragment SessionUser on User {
+    id
+    name
+    email
+    role
+    tenant {
+      id
+      name
+    }
+  }
+`);
 
 export const MeQueryDocument = graphql(`
   query Me {
     me {
-      id
-      name
-      email
-      role
-      tenant {
-        id
-        name
-      }
+      ...SessionUser
     }
   }
 `);
@@ -21,7 +28,7 @@ export const MeQueryDocument = graphql(`
 /** The signed-in user, or null; `loading` only on the very first check. */
 export function useSession() {
   const { result, loading, error, refetch } = useQuery(MeQueryDocument, null, { fetchPolicy: 'cache-first' });
-  const user = computed(() => result.value?.me ?? null);
+  const user = computed(() => useFragment(SessionUserFragment, result.value?.me) ?? null);
   const checking = computed(() => loading.value && result.value === undefined);
   return { user, checking, error, refetch };
 }

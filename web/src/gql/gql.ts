@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query DemoAccounts {\n    demoAccounts {\n      email\n      password\n      name\n      role\n      tenantName\n    }\n  }\n": typeof types.DemoAccountsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment LeadDetail_lead on Lead {\n    id\n    name\n    company\n    email\n    phone\n    budget\n    companySize\n    industry\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    modelVersion\n    createdAt\n    updatedAt\n    createdBy {\n      kind\n      id\n      name\n    }\n    ...ScoreBreakdown_lead\n  }\n": typeof types.LeadDetail_LeadFragmentDoc,
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      id\n      ...LeadDetail_lead\n    }\n  }\n": typeof types.LeadDetailDocument,
     "\n  fragment LeadRow_lead on Lead {\n    id\n    name\n    company\n    industry\n    budget\n    companySize\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    createdAt\n  }\n": typeof types.LeadRow_LeadFragmentDoc,
@@ -28,12 +28,13 @@ type Documents = {
     "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n": typeof types.LeadScoredDocument,
     "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n": typeof types.ScorePreviewDocument,
     "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": typeof types.ScoringModelDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    role\n    tenant {\n      id\n      name\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query DemoAccounts {\n    demoAccounts {\n      email\n      password\n      name\n      role\n      tenantName\n    }\n  }\n": types.DemoAccountsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  fragment LeadDetail_lead on Lead {\n    id\n    name\n    company\n    email\n    phone\n    budget\n    companySize\n    industry\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    modelVersion\n    createdAt\n    updatedAt\n    createdBy {\n      kind\n      id\n      name\n    }\n    ...ScoreBreakdown_lead\n  }\n": types.LeadDetail_LeadFragmentDoc,
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      id\n      ...LeadDetail_lead\n    }\n  }\n": types.LeadDetailDocument,
     "\n  fragment LeadRow_lead on Lead {\n    id\n    name\n    company\n    industry\n    budget\n    companySize\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    createdAt\n  }\n": types.LeadRow_LeadFragmentDoc,
@@ -45,7 +46,8 @@ const documents: Documents = {
     "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n": types.LeadScoredDocument,
     "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n": types.ScorePreviewDocument,
     "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": types.ScoringModelDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    role\n    tenant {\n      id\n      name\n    }\n  }\n": types.SessionUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
 };
 
 /**
@@ -73,7 +75,7 @@ export function graphql(source: "\n  query DemoAccounts {\n    demoAccounts {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -121,7 +123,11 @@ export function graphql(source: "\n  query ScoringModel {\n    scoringModel {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    role\n    tenant {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    name\n    email\n    role\n    tenant {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
