@@ -29,6 +29,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { AuthService, SESSION_COOKIE } from './modules/auth/auth.service.js';
 import type { Principal } from './modules/auth/principal.js';
 import { LEAD_SCORED_CHANNEL, relayLeadScored } from './modules/leads/lead.events.js';
+import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { AUTH_CHANGED_CHANNEL, isRevokedBy, PrincipalCache, type AuthChangedNotice } from './modules/auth/principal-cache.js';
 import { NotificationListener } from './db/notifications.js';
 import { TENANT_FILTER } from './modules/tenants/tenant-scope.js';
@@ -81,6 +82,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const pubSub = createAppPubSub();
   const schema = await createSchema(pubSub);
   const principals = new PrincipalCache();
+  const loginThrottle = new LoginThrottle();
   // open sockets and who they belong to: a revoked key or ended session closes its live connections too
   const liveSockets = new Map<WebSocket, Principal>();
   const notifications = new NotificationListener(databaseUrl, logger)
@@ -105,7 +107,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     // the request id travels with the EntityManager into its transactions (the lead created line reads it there)
     const em = orm.em.fork({ loggerContext: { requestId } });
     if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-    return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo, principals };
+    return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo, principals, loginThrottle };
   }
 
   async function authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null> {
@@ -246,6 +248,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
       context: async ({ req, res }) => {
         const principal = await authenticate(credentialsFrom(req.headers));
         const context = contextFor(principal, res.locals.requestId);
+        context.clientAddress = req.ip;
         // Secure over HTTPS (also behind a TLS-terminating proxy on a private network, see trust proxy)
         const secure = req.secure;
         context.cookies = {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
 import type { Principal } from './modules/auth/principal.js';
+import type { LoginThrottle } from './modules/auth/login-throttle.js';
 import type { PrincipalCache } from './modules/auth/principal-cache.js';
 
 export interface Context {
@@ -14,6 +15,10 @@ export interface Context {
   demoMode: boolean;
   /** verified credentials of this process; logout and revocation evict from it */
   principals: PrincipalCache;
+  /** failed sign-ins of this process */
+  loginThrottle: LoginThrottle;
+  /** HTTP only: the client's address (behind trusted proxies, from X-Forwarded-For) */
+  clientAddress?: string;
   /** HTTP only: lets login and logout set the session cookie */
   cookies?: {
     set(token: string, maxAgeMs: number): void;

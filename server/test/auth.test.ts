@@ -58,6 +58,31 @@ describe('login', () => {
     expect(await app.em().count(Session, { tokenHash }, { filters: false })).toBe(0);
   });
 
+  it('refuses further guesses for an email after 10 failed sign-ins, with 429 and Retry-After', async () => {
+    const own = await createTestApp();
+    try {
+      const victim = await own.createTenant();
+      for (let i = 0; i < 10; i++) {
+        const res = await own.gql(LOGIN, { e: victim.rep.email, p: `guess ${i}` });
+        expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      }
+      const blocked = await own.gql(LOGIN, { e: victim.rep.email, p: victim.rep.password });
+      expect(blocked.status).toBe(429);
+      expect(blocked.errors![0].extensions!.code).toBe('RATE_LIMITED');
+      expect(blocked.errors![0].message).toMatch(/Try again in 15 minutes/);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+      expect(blocked.headers.get('set-cookie')).toBeNull();
+      // unknown emails are throttled the same way, so the answer tells nothing about who has an account
+      for (let i = 0; i < 10; i++) await own.gql(LOGIN, { e: 'nobody@nowhere.example', p: `guess ${i}` });
+      expect((await own.gql(LOGIN, { e: 'nobody@nowhere.example', p: 'x' })).errors![0].extensions!.code).toBe('RATE_LIMITED');
+      // other accounts can still sign in
+      const other = await own.gql(LOGIN, { e: victim.admin.email, p: victim.admin.password });
+      expect(other.errors).toBeUndefined();
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('stores passwords only as scrypt hashes', async () => {
     const user = await app.em().findOneOrFail(User, { id: tenant.rep.id }, { filters: false });
     expect(user.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);

@@ -34,14 +34,23 @@ function toUserType(user: User): UserType {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => UserType, { description: 'Signs a rep in and sets the HttpOnly session cookie.' })
-  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies }: Context): Promise<UserType> {
+  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies, loginThrottle, clientAddress }: Context): Promise<UserType> {
     if (!cookies) throw new GraphQLError('Sign in over HTTP, not over the WebSocket.', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    const wait = loginThrottle.retryAfter(email, clientAddress);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000);
+      throw new GraphQLError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+        extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: Math.ceil(wait / 1000), http: { status: 429, headers: new Map([['retry-after', String(Math.ceil(wait / 1000))]]) } },
+      });
+    }
     try {
       const { user, token } = await new AuthService(em).login(email, password);
+      loginThrottle.succeed(email);
       cookies.set(token, SESSION_TTL_MS);
       return toUserType(user);
     } catch (error) {
       if (!(error instanceof LoginFailedError)) throw error;
+      loginThrottle.fail(email, clientAddress);
       // one message for unknown email and wrong password
       throw new GraphQLError('Email or password is incorrect.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
     }
