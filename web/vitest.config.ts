@@ -1,13 +1,8 @@
-import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
 
-export default defineConfig({
-  plugins: [vue()],
-  define: {
-    __VUE_I18N_FULL_INSTALL__: 'false',
-    __VUE_I18N_LEGACY_API__: 'false',
-    __INTLIFY_PROD_DEVTOOLS__: 'false',
-  },
+// the app's own build settings (plugins, compile-time flags), plus the two test projects
+export default mergeConfig(viteConfig, defineConfig({
   test: {
     projects: [
       {
@@ -33,4 +28,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
