@@ -102,18 +102,19 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   let databaseReady = false;
   let stopping = false;
 
-  /** Tenant-scoped EntityManager for one operation. */
-  function contextFor(principal: Principal | null, requestId: string): Context {
-    // the request id travels with the EntityManager into its transactions (the lead created line reads it there)
-    const em = orm.em.fork({ loggerContext: { requestId } });
+  /** A fresh EntityManager for one operation; the request id travels with it into its transactions (the lead created line reads it there). */
+  const forkFor = (requestId: string) => orm.em.fork({ loggerContext: { requestId } });
+
+  /** Context of one operation, its EntityManager bound to the principal's tenant. */
+  function contextFor(principal: Principal | null, requestId: string, em = forkFor(requestId)): Context {
     if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
     return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo, principals, loginThrottle };
   }
 
-  async function authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null> {
+  async function authenticate(credentials: ReturnType<typeof credentialsFrom>, em = orm.em.fork()): Promise<Principal | null> {
     if (!databaseReady) throw serviceUnavailable('The service is starting and cannot reach its database yet; try again in a few seconds.');
     try {
-      return await new AuthService(orm.em.fork(), principals).authenticate(credentials);
+      return await new AuthService(em, principals).authenticate(credentials);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw serviceUnavailable();
       throw error;
@@ -246,8 +247,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const principal = await authenticate(credentialsFrom(req.headers));
-        const context = contextFor(principal, res.locals.requestId);
+        // one EntityManager per request: it finds the caller (without the tenant filter), then serves the operation
+        const em = forkFor(res.locals.requestId);
+        const principal = await authenticate(credentialsFrom(req.headers), em);
+        const context = contextFor(principal, res.locals.requestId, em);
         context.clientAddress = req.ip;
         // Secure over HTTPS (also behind a TLS-terminating proxy on a private network, see trust proxy)
         const secure = req.secure;
