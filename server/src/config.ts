@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +23,34 @@ export interface Config {
   metricsHost: string;
   /** OTLP/HTTP traces URL (…/v1/traces); tracing is off without it. */
   otlpTracesUrl?: string;
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For) and whether it used HTTPS
+   * (X-Forwarded-Proto): false (none: the socket's address counts), a hop count, or addresses/subnets.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: off (default), a number of proxy hops, or a list of proxy addresses / subnets. */
+function trustProxyFrom(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || /^(0|off|false|no|none)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(entry) || (isIP(address) && validBits && rest.length === 0))) {
+      throw new ConfigError(
+        `TRUST_PROXY must be off, a number of proxy hops, or comma-separated proxy addresses/subnets (e.g. 10.0.0.5,10.1.0.0/16 or loopback), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
 
 /** The repository's top folder (the one with schema.graphql), from src/ as from the compiled dist/src/. */
 function findRoot(from: string): string {
@@ -90,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort,
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     otlpTracesUrl,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Credentials } from './modules/auth/auth.service.js';
-import { SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './modules/auth/auth.service.js';
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -32,7 +32,8 @@ export function bearerToken(value: unknown): string | undefined {
 export function credentialsFrom(headers: IncomingHttpHeaders, connectionAuthorization?: unknown): Credentials {
   const apiKey = bearerToken(connectionAuthorization) ?? bearerToken(headers.authorization);
   if (apiKey) return { apiKey };
-  return { sessionToken: parseCookies(headers.cookie)[SESSION_COOKIE] };
+  const cookies = parseCookies(headers.cookie);
+  return { sessionToken: cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE] };
 }
 
 /** Same origin as the request's Host, or listed in ALLOWED_ORIGINS. Requests without an Origin (non-browser tools) pass. */

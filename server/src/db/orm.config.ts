@@ -6,6 +6,12 @@ import { migrationsList } from './migrations/index.js';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * No API statement may hold a pooled connection longer than this (a costly search would otherwise
+ * starve every other request). A migration that needs longer says `set local statement_timeout = 0`.
+ */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
 /** What knex would otherwise print to the console (e.g. "Connection Error" during an outage). */
 export interface KnexLog {
   warn(message: string): void;
@@ -25,7 +31,7 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, 
     // connect lazily: the HTTP server comes up (answering 503) while the database does not
     connect: false,
     pool: { min: 0, max: 10, acquireTimeoutMillis: 5_000 },
-    driverOptions: { connection: { connectionTimeoutMillis: 3_000 }, ...(knexLog && { log: knexLog }) },
+    driverOptions: { connection: { connectionTimeoutMillis: 3_000, statement_timeout: STATEMENT_TIMEOUT_MS }, ...(knexLog && { log: knexLog }) },
     migrations: {
       migrationsList,
       path: 'src/db/migrations',

@@ -11,6 +11,8 @@ import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
 export const SESSION_COOKIE = 'lse_session';
+/** Over HTTPS: the __Host- prefix makes browsers refuse it unless Secure, host-only and for path / */
+export const SECURE_SESSION_COOKIE = '__Host-lse_session';
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const API_KEY_PREFIX_LENGTH = 12; // "lse_" + 8 hex characters
 

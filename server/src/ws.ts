@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer, type Extra as SocketExtra } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Context } from './context.js';
+import { ErrorCode } from './errors.js';
+import { formatErrors, type ErrorFormatter } from './graphql/format-error.js';
+import { credentialsFrom, isOriginAllowed } from './http.js';
+import type { Principal } from './modules/auth/principal.js';
+import { QUERY_LIMITS, validationRules } from './security.js';
+
+/** What one credential may hold open: a browser tab needs one socket and two subscriptions. */
+export const SOCKET_LIMITS = {
+  socketsPerCredential: 20,
+  subscriptionsPerSocket: 20,
+  /** graphql-ws has no code for this; 4429 mirrors HTTP 429 */
+  tooManyCloseCode: 4429,
+};
+
+/** Which credential a principal signed in with: one session, or one API key. */
+export const credentialOf = (principal: Principal): string => principal.sessionTokenHash ?? `key:${principal.id}`;
+
+interface LiveSocket {
+  principal: Principal;
+  subscriptions: number;
+}
+
+/** The open, authenticated sockets of this process and who they belong to. */
+export class LiveSockets {
+  private readonly sockets = new Map<WebSocket, LiveSocket>();
+
+  add(socket: WebSocket, principal: Principal): void {
+    this.sockets.set(socket, { principal, subscriptions: 0 });
+  }
+
+  remove(socket: WebSocket): void {
+    this.sockets.delete(socket);
+  }
+
+  get(socket: WebSocket): LiveSocket | undefined {
+    return this.sockets.get(socket);
+  }
+
+  countFor(credential: string): number {
+    let count = 0;
+    for (const { principal } of this.sockets.values()) if (credentialOf(principal) === credential) count++;
+    return count;
+  }
+
+  principals(): IterableIterator<[WebSocket, LiveSocket]> {
+    return this.sockets.entries();
+  }
+
+  /** Closes every socket whose principal matches, e.g. those of a revoked key; returns how many. */
+  closeWhere(matches: (principal: Principal) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const [socket, { principal }] of this.sockets) {
+      if (!matches(principal)) continue;
+      socket.close(code, reason);
+      this.sockets.delete(socket);
+      closed++;
+    }
+    return closed;
+  }
+
+  get size(): number {
+    return this.sockets.size;
+  }
+}
+
+type Extra = { principal?: Principal; requestId?: string };
+type Options = ServerOptions<Record<string, unknown>, Extra & SocketExtra>;
+
+export interface WebSocketOptions {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  production: boolean;
+  allowedOrigins: ReadonlySet<string>;
+  formatError: ErrorFormatter;
+  authenticate(credentials: ReturnType<typeof credentialsFrom>): Promise<Principal | null>;
+  contextFor(principal: Principal | null, requestId: string): Context;
+  /** wraps the graphql-ws options (metrics and logs of every operation) */
+  observe(options: Options): Options;
+}
+
+const withCode = (errors: readonly GraphQLError[], code: string) =>
+  errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } }));
+
+/**
+ * graphql-ws on the HTTP server's /graphql path: authenticated at connect, with the same parser
+ * limits, validation rules and error policy as HTTP, and caps on what one credential holds open.
+ */
+export function createWebSocketServer(options: WebSocketOptions) {
+  const { httpServer, schema, production, allowedOrigins, formatError } = options;
+  const live = new LiveSockets();
+  const rules = production ? [...specifiedRules, ...validationRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules, ...validationRules];
+  const format = (errors: readonly GraphQLError[]) => formatErrors(errors, formatError, production);
+
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: 100 * 1024,
+    // browsers send Origin on WebSocket upgrades: refuse pages of other sites (cross-site WebSocket hijacking)
+    verifyClient: ({ origin, req }: { origin: string; req: http.IncomingMessage }) => isOriginAllowed(origin, req.headers.host, allowedOrigins),
+  });
+
+  const cleanup = useServer<Record<string, unknown>, Extra>(
+    options.observe({
+      schema,
+      onConnect: async (ctx) => {
+        ctx.extra.requestId = String(ctx.extra.request.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+        const principal = await options.authenticate(credentialsFrom(ctx.extra.request.headers, ctx.connectionParams?.authorization));
+        if (!principal) return false; // graphql-ws closes with 4403 Forbidden
+        if (live.countFor(credentialOf(principal)) >= SOCKET_LIMITS.socketsPerCredential) {
+          ctx.extra.socket.close(SOCKET_LIMITS.tooManyCloseCode, `At most ${SOCKET_LIMITS.socketsPerCredential} open connections per credential`);
+          return false;
+        }
+        ctx.extra.principal = principal;
+        live.add(ctx.extra.socket, principal);
+        return true;
+      },
+      onClose: (ctx) => live.remove(ctx.extra.socket),
+      onSubscribe: (ctx, id, payload) => {
+        const socket = live.get(ctx.extra.socket);
+        if (socket && socket.subscriptions >= SOCKET_LIMITS.subscriptionsPerSocket) {
+          return [
+            new GraphQLError(`At most ${SOCKET_LIMITS.subscriptionsPerSocket} operations may run at once on one connection; complete one first.`, {
+              extensions: { code: ErrorCode.RATE_LIMITED },
+            }),
+          ];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (error) {
+          return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
+        if (socket) socket.subscriptions++;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          // one request id per operation: the connection's, then the operation's id on that socket
+          contextValue: options.contextFor(ctx.extra.principal ?? null, `${ctx.extra.requestId ?? randomUUID()}:${id}`.slice(0, 150)),
+        };
+      },
+      onComplete: (ctx) => {
+        const socket = live.get(ctx.extra.socket);
+        if (socket) socket.subscriptions = Math.max(0, socket.subscriptions - 1);
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    }),
+    wsServer,
+  );
+
+  return {
+    live,
+    /** graphql-ws closes every socket with 1001 (going away), so clients reconnect to another process */
+    dispose: () => cleanup.dispose(),
+  };
+}
