@@ -3,12 +3,15 @@ import { GraphQLError, Kind, type ASTNode, type GraphQLFormattedError } from 'gr
 import { ErrorCode, isDatabaseUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 
-/** AST kinds of literal values: a validation error that points at one is about a value the caller wrote. */
-const VALUE_KINDS = new Set<string>([Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
+/**
+ * AST kinds of the values a caller writes: literals, and variable definitions (whose values failed
+ * coercion). An error that points only at these is about the caller's input.
+ */
+const INPUT_KINDS = new Set<string>([Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT, Kind.VARIABLE_DEFINITION]);
 
-function isInlineValueError(error: unknown): boolean {
+function isInputError(error: unknown): boolean {
   const nodes = (error as GraphQLError | undefined)?.nodes as readonly ASTNode[] | undefined;
-  return !!nodes?.length && nodes.every((node) => VALUE_KINDS.has(node.kind));
+  return !!nodes?.length && nodes.every((node) => INPUT_KINDS.has(node.kind));
 }
 
 export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -28,7 +31,8 @@ export function createErrorFormatter({ production, logger }: { production: boole
     }
     if (production) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
     const code = formatted.extensions?.code;
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && isInlineValueError(error)) {
+    // Apollo tags variable errors itself; graphql-ws passes graphql-js's untagged ones through
+    if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === undefined) && isInputError(error)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
     if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
