@@ -15,7 +15,7 @@ export interface Context {
   demoMode: boolean;
   /** verified credentials of this process; logout and revocation evict from it */
   principals: PrincipalCache;
-  /** failed sign-ins of this process */
+  /** sign-in attempts, counted in PostgreSQL for every process */
   loginThrottle: LoginThrottle;
   /** HTTP only: the client's address (behind trusted proxies, from X-Forwarded-For) */
   clientAddress?: string;

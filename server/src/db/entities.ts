@@ -4,5 +4,6 @@ import { User } from '../modules/auth/user.entity.js';
 import { Lead } from '../modules/leads/lead.entity.js';
 import { ScoringModel } from '../modules/scoring/scoring-model.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { RateLimit } from '../modules/rate-limit/rate-limit.entity.js';
 
-export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead];
+export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead, RateLimit];

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ErrorCode } from '../../errors.js';
+import { rateLimited } from '../rate-limit/rate-limiter.js';
 import { ApiKeyScope, PrincipalKind } from './auth.enums.js';
 import { AuthService, LoginFailedError, requireAdmin, SESSION_TTL_MS } from './auth.service.js';
 import { ApiKeyType, CreatedApiKey, DemoAccount, UserType } from './auth.types.js';
@@ -34,26 +35,26 @@ function toUserType(user: User): UserType {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => UserType, { description: 'Signs a rep in and sets the HttpOnly session cookie.' })
-  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies, loginThrottle, clientAddress }: Context): Promise<UserType> {
+  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies, loginThrottle, clientAddress, logger }: Context): Promise<UserType> {
     if (!cookies) throw new GraphQLError('Sign in over HTTP, not over the WebSocket.', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-    const wait = loginThrottle.retryAfter(email, clientAddress);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000);
-      throw new GraphQLError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-        extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: Math.ceil(wait / 1000), http: { status: 429, headers: new Map([['retry-after', String(Math.ceil(wait / 1000))]]) } },
-      });
+    // counted before the password is checked: a refused attempt costs no scrypt
+    const reservation = await loginThrottle.reserve(em, email, clientAddress);
+    if (!reservation.allowed) {
+      const minutes = Math.ceil(reservation.retryAfterMs / 60_000);
+      throw rateLimited(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, reservation.retryAfterMs);
     }
+    let signedIn: { user: User; token: string };
     try {
-      const { user, token } = await new AuthService(em).login(email, password);
-      loginThrottle.succeed(email);
-      cookies.set(token, SESSION_TTL_MS);
-      return toUserType(user);
+      signedIn = await new AuthService(em).login(email, password);
     } catch (error) {
       if (!(error instanceof LoginFailedError)) throw error;
-      loginThrottle.fail(email, clientAddress);
-      // one message for unknown email and wrong password
+      // the attempt stays counted; one message for unknown email and wrong password
       throw new GraphQLError('Email or password is incorrect.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
     }
+    // the session exists already: a count that could not be reset must not turn it into an error
+    await loginThrottle.succeeded(em, reservation.attempt).catch((err: unknown) => logger.warn({ event: 'login_throttle_reset_failed', err }, 'could not reset the failed sign-ins'));
+    cookies.set(signedIn.token, SESSION_TTL_MS);
+    return toUserType(signedIn.user);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session. True when a session was ended.' })

@@ -1,47 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addressGroup, limitKey, RateLimiter } from '../rate-limit/rate-limiter.js';
+
+/** An attempt counted before its password was checked. */
+export interface LoginAttempt {
+  emailKey: string;
+  addressKey: string;
+  /** the address's window this attempt was counted in */
+  addressWindow: string;
+}
+
+export type LoginReservation = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterMs: number };
+
+// a correct password: forget the email's failures, and give this attempt back to the address
+// (in the window it was counted in), so that only failures count against it
+const SUCCEEDED_SQL = `with cleared as (delete from rate_limit where key = ?)
+  update rate_limit set hits = greatest(hits - 1, 0) where key = ? and window_ends_at = ?::timestamptz`;
+
 /**
  * Slows password guessing: after too many failed sign-ins for one email (known or not, so it tells
  * nothing about which accounts exist) or from one client address within the window, further
- * attempts are refused until the window has passed. Kept per process, in memory.
+ * attempts are refused until the window has passed. The counts live in PostgreSQL, so every
+ * server process shares one budget, and each attempt is counted before its password is checked,
+ * so parallel guesses cannot all slip in between a check and a count.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
     readonly limits = { perEmail: 10, perAddress: 100 },
-    private readonly windowMs = 15 * 60_000,
-    private readonly maxKeys = 50_000,
+    readonly windowMs = 15 * 60_000,
+    private readonly limiter = new RateLimiter(),
   ) {}
 
-  private keys(email: string, address: string | undefined): Array<[key: string, limit: number]> {
-    return [
-      [`email:${email.trim().toLowerCase()}`, this.limits.perEmail],
-      [`address:${address ?? 'unknown'}`, this.limits.perAddress],
-    ];
-  }
-
-  /** Milliseconds until this email may be tried again from this address; 0 when it may now. */
-  retryAfter(email: string, address: string | undefined, now = Date.now()): number {
-    let wait = 0;
-    for (const [key, limit] of this.keys(email, address)) {
-      const recent = this.recent(key, now);
-      if (recent.length >= limit) wait = Math.max(wait, recent[recent.length - limit] + this.windowMs - now);
-    }
-    return wait;
-  }
-
-  fail(email: string, address: string | undefined, now = Date.now()): void {
-    for (const [key] of this.keys(email, address)) {
-      if (!this.failures.has(key) && this.failures.size >= this.maxKeys) this.failures.delete(this.failures.keys().next().value!);
-      this.failures.set(key, [...this.recent(key, now), now]);
-    }
+  /** Counts this attempt against the email and the address; a refused attempt must not check the password. */
+  async reserve(em: EntityManager, email: string, address: string | undefined): Promise<LoginReservation> {
+    const emailKey = `email:${email.trim().toLowerCase()}`;
+    const addressKey = `address:${addressGroup(address)}`;
+    const verdict = await this.limiter.hit(em, [
+      { key: emailKey, limit: this.limits.perEmail, windowMs: this.windowMs },
+      { key: addressKey, limit: this.limits.perAddress, windowMs: this.windowMs },
+    ]);
+    if (!verdict.allowed) return { allowed: false, retryAfterMs: verdict.retryAfterMs };
+    return { allowed: true, attempt: { emailKey, addressKey, addressWindow: verdict.windows.get(addressKey)! } };
   }
 
   /** A correct password clears the email's failures (not the address's: one good account must not reset it). */
-  succeed(email: string): void {
-    this.failures.delete(this.keys(email, undefined)[0][0]);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((time) => time > now - this.windowMs);
+  async succeeded(em: EntityManager, attempt: LoginAttempt): Promise<void> {
+    await em.getConnection().execute(SUCCEEDED_SQL, [limitKey(attempt.emailKey), limitKey(attempt.addressKey), attempt.addressWindow], 'run');
   }
 }
