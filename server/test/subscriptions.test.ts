@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
 import { CREATE_LEAD, connected, createProbe, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
 
@@ -16,6 +17,22 @@ afterAll(() => app?.stop());
 
 function closeCode(client: ReturnType<TestApp['wsClient']>): Promise<number> {
   return new Promise((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+}
+
+const names = (events: Array<{ data?: any }>) => events.map((e) => e.data!.leadScored.lead.name);
+
+/** HTTP status the server answers a WebSocket upgrade from `origin` with (101 when it accepts). */
+function upgradeStatus(origin: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers: { origin, cookie: tenant.repCookie } });
+    socket.on('unexpected-response', (_request, response) => {
+      resolve(response.statusCode!);
+      socket.on('error', () => {}).terminate();
+    });
+    socket.on('upgrade', (response) => resolve(response.statusCode!));
+    socket.on('open', () => socket.close());
+    socket.on('error', reject);
+  });
 }
 
 describe('leadScored', () => {
@@ -49,13 +66,17 @@ describe('leadScored', () => {
 
   it('only delivers leads scoring at least minScore', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
-    const sub = subscribe(client, LEAD_SCORED, { min: 80 });
+    const sub = subscribe(client, LEAD_SCORED, { min: 80 }, probe);
+    // unfiltered, on the same socket: shows when the cold lead has been published
+    const all = subscribe(client, LEAD_SCORED, {}, probe);
     await sub.live(probe.touch, probe.id);
+    await all.live(probe.touch, probe.id);
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Cold one', budget: 'UNDER_10K', urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie });
+    expect(names(await all.waitFor(1))).toEqual(['Cold one']);
+    // published after the cold one, so a cold one let through would have arrived first
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Hot one' }) }, { cookie: tenant.repCookie });
-    const events = await sub.waitFor(1);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(events.map((e) => e.data!.leadScored.lead.name)).toEqual(['Hot one']);
+    expect(names(await sub.waitFor(1))).toEqual(['Hot one']);
+    expect(names(await all.waitFor(2))).toEqual(['Cold one', 'Hot one']);
   });
 
   it('does not deliver a lead whose transaction failed', async () => {
@@ -63,11 +84,11 @@ describe('leadScored', () => {
     const sub = subscribe(client, LEAD_SCORED);
     await sub.live(probe.touch, probe.id);
     const refused = await app.gql(CREATE_LEAD, { input: leadInput({ name: '' }) }, { cookie: tenant.repCookie });
-    expect(refused.errors).toBeDefined();
+    expect(refused.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(refused.data).toBeNull();
+    // written after the refusal answered: an event of the refused lead would have come first
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'After the refusal' }) }, { cookie: tenant.repCookie });
-    const events = await sub.waitFor(1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(events.map((e) => e.data!.leadScored.lead.name)).toEqual(['After the refusal']);
+    expect(names(await sub.waitFor(1))).toEqual(['After the refusal']);
   });
 
   it('authenticates partner tools by connectionParams.authorization', async () => {
@@ -89,10 +110,14 @@ describe('leadScored', () => {
   });
 
   it('refuses a WebSocket from a foreign Origin, and accepts its own', async () => {
+    expect(await upgradeStatus('https://evil.example')).toBe(401);
     const foreign = app.wsClient({ cookie: tenant.repCookie, origin: 'https://evil.example' });
     const closed = closeCode(foreign);
-    subscribe(foreign, LEAD_SCORED);
-    expect(await closed).not.toBe(1000);
+    const refused = subscribe(foreign, LEAD_SCORED);
+    // the upgrade is refused, so the socket never opens: closed abnormally, before any graphql-ws message
+    expect(await closed).toBe(1006);
+    expect(refused.results).toEqual([]);
+    expect(await upgradeStatus(app.url)).toBe(101);
     const own = app.wsClient({ cookie: tenant.repCookie, origin: app.url });
     subscribe(own, LEAD_SCORED);
     await connected(own);

@@ -80,13 +80,19 @@ describe('tenant isolation', () => {
     const subB = subscribe(clientB, `subscription { leadScored { lead { name } } }`, {}, probeB);
     await subA.live(probeA.touch, probeA.id);
     await subB.live(probeB.touch, probeB.id);
-    await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Only for A' }) }, { cookie: a.repCookie });
-    await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Only for B' }) }, { cookie: b.repCookie });
-    const [gotA, gotB] = await Promise.all([subA.waitFor(1), subB.waitFor(1)]);
-    // give any stray cross-tenant event time to arrive before judging
-    await new Promise((r) => setTimeout(r, 300));
-    expect(gotA.map((r) => r.data!.leadScored.lead.name)).toEqual(['Only for A']);
-    expect(gotB.map((r) => r.data!.leadScored.lead.name)).toEqual(['Only for B']);
+    const names = (events: Array<{ data?: any }>) => events.map((r) => r.data!.leadScored.lead.name);
+    const create = (name: string, tenant: TestTenant) => app.gql(CREATE_LEAD, { input: leadInput({ name }) }, { cookie: tenant.repCookie });
+
+    // each lead is created once the one before has reached its own tenant, so every event below
+    // was published before the next: a stray one would show up ahead of the tenant's next lead
+    await create('Only for A', a);
+    expect(names(await subA.waitFor(1))).toEqual(['Only for A']);
+    await create('Only for B', b);
+    expect(names(await subB.waitFor(1))).toEqual(['Only for B']);
+    await create('A after B', a);
+    expect(names(await subA.waitFor(2))).toEqual(['Only for A', 'A after B']);
+    await create('B after A', b);
+    expect(names(await subB.waitFor(2))).toEqual(['Only for B', 'B after A']);
   });
 
   it('refuses to read tenant data through an EntityManager that has no tenant', async () => {

@@ -1,9 +1,31 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, SKIP_MESSAGE } from './env';
-import { apiCreateLead, apiLogin, countText, DEMO, launchBrowser, newContext, screenshot, sleep, signIn, visibleRows, type TestBrowser } from './helpers';
+import { apiCreateLead, apiLogin, baseUrl, countText, DEMO, launchBrowser, newContext, screenshot, signIn, visibleRows, type TestBrowser } from './helpers';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
+
+/** The page's WebSockets and the text of every frame they received: which events reached the page. */
+function watchSockets(page: Page) {
+  const sockets: WebSocket[] = [];
+  const frames: string[] = [];
+  page.on('websocket', (ws) => {
+    sockets.push(ws);
+    ws.on('framereceived', ({ payload }) => frames.push(String(payload)));
+  });
+  return { sockets, frames, received: (id: string) => frames.some((frame) => frame.includes(id)) };
+}
+
+/** Saves a lead unchanged: its tenant's subscribers get an UPDATED event, and the list stays as it is. */
+async function apiTouchLead(cookie: string, id: string): Promise<void> {
+  const response = await fetch(`${baseUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query: 'mutation($id: ID!){ updateLead(id: $id, input: {}) { id } }', variables: { id } }),
+  });
+  const body = (await response.json()) as { data?: { updateLead: { id: string } | null } };
+  if (body.data?.updateLead?.id !== id) throw new Error(`updateLead failed: ${JSON.stringify(body)}`);
+}
 
 describe.skipIf(!hasChromium)('live updates across browsers', () => {
   let tb: TestBrowser;
@@ -11,6 +33,9 @@ describe.skipIf(!hasChromium)('live updates across browsers', () => {
   let rep: Page; // rep@demo.test, watching the list
   let other: Page; // a user of the other demo tenant
   let colleagueCookie: string; // demo@demo.test, same tenant as the rep
+  let otherAdminCookie: string; // beispiel@demo.test, the other page's tenant
+  let repSockets: ReturnType<typeof watchSockets>;
+  let otherSockets: ReturnType<typeof watchSockets>;
 
   const live = (page: Page) => page.getByTestId('live-indicator').getAttribute('data-status');
 
@@ -19,8 +44,11 @@ describe.skipIf(!hasChromium)('live updates across browsers', () => {
     repContext = await newContext(tb.browser);
     rep = await repContext.newPage();
     other = await (await newContext(tb.browser)).newPage();
+    repSockets = watchSockets(rep);
+    otherSockets = watchSockets(other);
     await Promise.all([signIn(rep, DEMO.rep), signIn(other, DEMO.otherTenant)]);
     colleagueCookie = await apiLogin(DEMO.admin);
+    otherAdminCookie = await apiLogin(DEMO.otherTenant);
     await rep.locator('[data-testid=live-indicator][data-status=live]').waitFor();
     await other.locator('[data-testid=live-indicator][data-status=live]').waitFor();
   });
@@ -65,7 +93,13 @@ describe.skipIf(!hasChromium)('live updates across browsers', () => {
     expect(await countText(rep)).toBe(`${before + 1} leads`);
     await screenshot(rep, '08-live-new-lead');
 
-    await sleep(500);
+    // Lena's event has been published (the rep has it); an event of the other tenant published
+    // after it reaches the other browser, so a leaked Lena would have reached it first. The other
+    // tenant's list must keep its count (other files count on it), so this event is an update.
+    const touched = (await visibleRows(other))[0].id;
+    await apiTouchLead(otherAdminCookie, touched);
+    await expect.poll(() => otherSockets.received(touched)).toBe(true);
+    expect(otherSockets.received(lead.id)).toBe(false);
     expect(await other.locator(`[data-lead-id="${lead.id}"]`).count()).toBe(0);
     expect(await other.getByText('Live Lead Lena').count()).toBe(0);
     expect(await countText(other)).toBe(otherBefore);
@@ -76,9 +110,16 @@ describe.skipIf(!hasChromium)('live updates across browsers', () => {
     const lead = await apiCreateLead(colleagueCookie, {
       name: 'Software Sam', company: 'Isar Software', budget: 'UNDER_10K', companySize: 'SIZE_1_10', industry: 'SOFTWARE', urgency: 'NO_TIMELINE',
     });
-    await sleep(800);
+    // the event reaches the browser; the list must leave it out
+    await expect.poll(() => repSockets.received(lead.id)).toBe(true);
+    // a matching lead after it: once its row shows, the page has handled Sam's event too
+    const retail = await apiCreateLead(colleagueCookie, {
+      name: 'Retail Rosa', company: 'Spree Mode', budget: 'OVER_100K', companySize: 'SIZE_OVER_1000', industry: 'RETAIL', urgency: 'IMMEDIATELY',
+    });
+    await rep.locator(`[data-lead-id="${retail.id}"]`).waitFor({ timeout: 2_000 });
     expect(await rep.locator(`[data-lead-id="${lead.id}"]`).count()).toBe(0);
-    expect(await countText(rep)).toBe(before);
+    expect(await rep.getByText('Software Sam').count()).toBe(0);
+    expect(await countText(rep)).toBe(`${Number(before.split(' ')[0]) + 1} leads`);
   });
 
   it('shows offline and reconnecting, then refetches what it missed', async () => {
@@ -88,17 +129,23 @@ describe.skipIf(!hasChromium)('live updates across browsers', () => {
 
     await repContext.setOffline(true);
     await expect.poll(() => live(rep)).toBe('offline');
+    // the page drops its socket when the browser goes offline: nothing can reach it now
+    await expect.poll(() => repSockets.sockets.every((ws) => ws.isClosed())).toBe(true);
     await screenshot(rep, '09-offline');
-    // created while the rep's browser is offline: no event reaches it
     const missed = await apiCreateLead(colleagueCookie, {
       name: 'Missed Max', company: 'Harz Werke', budget: 'OVER_100K', companySize: 'SIZE_OVER_1000', industry: 'FINANCE', urgency: 'IMMEDIATELY',
     });
-    await sleep(500);
-    expect(await rep.locator(`[data-lead-id="${missed.id}"]`).count()).toBe(0);
+    expect(repSockets.sockets.every((ws) => ws.isClosed())).toBe(true);
 
     await repContext.setOffline(false);
     await expect.poll(() => live(rep), { timeout: 10_000 }).toBe('live');
     // a perfect score sorts to the top, so the refetched first page shows it
     await rep.locator(`[data-lead-id="${missed.id}"]`).waitFor({ timeout: 5_000 });
+    // it came from the refetch: a later event arrives over the new socket, Max's never did
+    const later = await apiCreateLead(colleagueCookie, {
+      name: 'Later Lotte', company: 'Mosel Finanz', budget: 'OVER_100K', companySize: 'SIZE_OVER_1000', industry: 'FINANCE', urgency: 'IMMEDIATELY',
+    });
+    await expect.poll(() => repSockets.received(later.id)).toBe(true);
+    expect(repSockets.received(missed.id)).toBe(false);
   });
 });

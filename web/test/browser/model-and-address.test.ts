@@ -134,18 +134,25 @@ describe.skipIf(!hasChromium)('tier thresholds from the server, filters in the a
     const rowsBefore = (await visibleRows(page)).map((r) => r.id);
 
     const refetches: number[] = [];
-    page.on('request', (request) => {
+    const isRefetch = (request: import('playwright-core').Request) => {
       const body = request.postDataJSON?.() as { operationName?: string; variables?: { first: number; after?: string } } | null;
-      if (body?.operationName === 'Leads' && !body.variables?.after) refetches.push(body.variables!.first);
+      return body?.operationName === 'Leads' && !body.variables?.after ? body.variables!.first : undefined;
+    };
+    page.on('request', (request) => {
+      const first = isRefetch(request);
+      if (first !== undefined) refetches.push(first);
     });
+    const refetched = page.waitForResponse((response) => isRefetch(response.request()) !== undefined, { timeout: 15_000 });
     await context.setOffline(true);
     await expect.poll(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('offline');
     await context.setOffline(false);
     await expect.poll(() => page.getByTestId('live-indicator').getAttribute('data-status'), { timeout: 10_000 }).toBe('live');
-    await expect.poll(() => refetches.length, { timeout: 5_000 }).toBe(1);
+    await (await refetched).finished();
+    // the answer has been rendered once two frames have been painted after it
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // one request for everything that was loaded (more than one page of 50)
+    expect(refetches).toHaveLength(1);
     expect(refetches[0]).toBeGreaterThanOrEqual(150);
-    await page.waitForTimeout(300);
     expect(await scrollTop(page)).toBe(before);
     expect((await visibleRows(page)).map((r) => r.id)).toEqual(rowsBefore);
     await screenshot(page, '15-after-reconnect');

@@ -85,6 +85,8 @@ describe.skipIf(!hasChromium)('new lead', () => {
     await expect.poll(() => row.getAttribute('data-lead-id'), { timeout: 5_000 }).toMatch(/^[0-9a-f-]{36}$/);
     expect(await countText(page)).toBe(`${before + 1} leads`);
     expect(await page.locator('[role=row]', { hasText: 'Olivia Optimist' }).count()).toBe(1);
+    // one request for one save; it also bounds the refused form above, which must have sent none before it
+    expect(createRequests).toHaveLength(1);
   });
 
   it('rolls a refused save back, shows the server error inline and keeps what was typed', async () => {

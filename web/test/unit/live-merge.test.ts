@@ -68,8 +68,9 @@ describe('mergeLeadIntoPage', () => {
   it('puts a new lead above older leads with the same score', () => {
     const old = lead(75, { createdAt: '2025-12-01T00:00:00.000Z' });
     const fresh = lead(75, { createdAt: '2026-02-01T00:00:00.000Z' });
-    const merged = mergeLeadIntoPage(page([lead(90), old]), edge(fresh), undefined);
-    expect(merged.edges.map((e) => e.node.id)).toEqual([merged.edges[0].node.id, fresh.id, old.id]);
+    const top = lead(90);
+    const merged = mergeLeadIntoPage(page([top, old]), edge(fresh), undefined);
+    expect(merged.edges.map((e) => e.node.id)).toEqual([top.id, fresh.id, old.id]);
   });
 
   it('ignores a lead that does not match the active filter', () => {
@@ -117,9 +118,14 @@ describe('mergeLeadIntoPage', () => {
   it('keeps 10,000 rows sorted and fast', () => {
     const big = page(Array.from({ length: 10_000 }, (_, i) => lead(i % 101)));
     const started = performance.now();
-    const merged = mergeLeadIntoPage(big, edge(lead(64)), undefined);
+    const added = lead(64);
+    const merged = mergeLeadIntoPage(big, edge(added), undefined);
     expect(performance.now() - started).toBeLessThan(50);
     const s = scores(merged);
+    // sorted, and with the new lead in it: an unchanged page would be sorted too
     expect(s.every((v, i) => i === 0 || s[i - 1] >= v)).toBe(true);
+    expect(merged.edges).toHaveLength(10_001);
+    expect(merged.edges.filter((e) => e.node.id === added.id)).toHaveLength(1);
+    expect(merged.totalCount).toBe(10_001);
   });
 });

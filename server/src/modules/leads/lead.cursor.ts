@@ -8,13 +8,43 @@ export type Cursor =
 
 const TAG = { [LeadOrder.SCORE_DESC]: 's', [LeadOrder.CREATED_DESC]: 'c' } as const;
 
+/** A real cursor is under 100 characters; anything much longer is not worth decoding. */
+const MAX_CURSOR_LENGTH = 200;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+const MIN_SCORE = 0;
+const MAX_SCORE = 100;
+/**
+ * created_at is set by the server when a lead is stored, so a real cursor's time lies between 1970
+ * and 9999 (the years ISO dates write with four digits). Anything else is forged, and would fail
+ * in the driver or in PostgreSQL (an internal error) were it sent.
+ */
+const MIN_CURSOR_TIME = 0;
+const MAX_CURSOR_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export function encodeCursor(order: LeadOrder, row: { score: number; createdAt: Date; id: string }): string {
   const key = order === LeadOrder.SCORE_DESC ? [TAG[order], row.score, row.createdAt.getTime(), row.id] : [TAG[order], row.createdAt.getTime(), row.id];
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** Null when the text is not a cursor of this ordering. */
+function isScore(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= MIN_SCORE && (value as number) <= MAX_SCORE;
+}
+
+function isTime(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= MIN_CURSOR_TIME && (value as number) <= MAX_CURSOR_TIME;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && isUuid(value);
+}
+
+/**
+ * Null when the text is not a cursor of this ordering, including a well-formed one whose values
+ * no row can have: the caller answers INVALID_CURSOR instead of sending them to the database.
+ */
 export function decodeCursor(order: LeadOrder, text: string): Cursor | null {
+  if (text.length > MAX_CURSOR_LENGTH || !BASE64URL.test(text)) return null;
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -24,10 +54,10 @@ export function decodeCursor(order: LeadOrder, text: string): Cursor | null {
   if (!Array.isArray(key) || key[0] !== TAG[order]) return null;
   if (order === LeadOrder.SCORE_DESC) {
     const [, score, time, id] = key;
-    if (!Number.isInteger(score) || !Number.isInteger(time) || typeof id !== 'string' || !isUuid(id)) return null;
+    if (key.length !== 4 || !isScore(score) || !isTime(time) || !isId(id)) return null;
     return { order, score, createdAt: new Date(time), id };
   }
   const [, time, id] = key;
-  if (!Number.isInteger(time) || typeof id !== 'string' || !isUuid(id)) return null;
+  if (key.length !== 3 || !isTime(time) || !isId(id)) return null;
   return { order, createdAt: new Date(time), id };
 }
