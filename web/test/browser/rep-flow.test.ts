@@ -16,11 +16,20 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
   let context: BrowserContext;
   let page: Page;
   const sockets: Array<{ url: string; closed: boolean }> = [];
+  // Chromium reports every resource or inline code the Content-Security-Policy refused on the console
+  const refusedByPolicy: string[] = [];
+  let documentPolicy: string | undefined;
 
   beforeAll(async () => {
     tb = await launchBrowser();
     context = await newContext(tb.browser);
     page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refusedByPolicy.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'document') documentPolicy = response.headers()['content-security-policy'];
+    });
     page.on('websocket', (ws) => {
       const entry = { url: ws.url(), closed: false };
       sockets.push(entry);
@@ -186,5 +195,11 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     await page.goto('/');
     await page.locator('#signin-email').waitFor();
     expect(await page.getByTestId('lead-count').count()).toBe(0);
+  });
+
+  it('ran the whole flow under the strict Content-Security-Policy without one refusal', () => {
+    expect(documentPolicy).toMatch(/script-src 'self';/);
+    expect(documentPolicy).toMatch(/frame-ancestors 'none'/);
+    expect(refusedByPolicy).toEqual([]);
   });
 });
