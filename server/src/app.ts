@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { connectWithRetry } from './db/connect.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { NotificationListener } from './db/notifications.js';
+import { NotificationListener, type NotificationListenerOptions } from './db/notifications.js';
 import { ormOptions } from './db/orm.config.js';
 import { seedDemo } from './db/seed.js';
 import { isDatabaseUnavailable, serviceUnavailable } from './errors.js';
@@ -25,8 +25,9 @@ import { createLogger, type Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import type { Principal } from './modules/auth/principal.js';
-import { AUTH_CHANGED_CHANNEL, isRevokedBy, PrincipalCache, type AuthChangedNotice } from './modules/auth/principal-cache.js';
-import { LEAD_SCORED_CHANNEL, relayLeadScored } from './modules/leads/lead.events.js';
+import { LiveCredentials } from './modules/auth/live-credentials.js';
+import { AUTH_CHANGED_CHANNEL, PrincipalCache } from './modules/auth/principal-cache.js';
+import { LEAD_SCORED_CHANNEL, publishResync, relayLeadScored } from './modules/leads/lead.events.js';
 import { TENANT_FILTER } from './modules/tenants/tenant-scope.js';
 import { createObservability } from './observability/index.js';
 import { createAppPubSub } from './pubsub.js';
@@ -40,6 +41,8 @@ export interface ServerOptions extends Partial<Config> {
   logger?: Logger;
   /** receives the trace spans instead of OTLP (tests) */
   spanExporter?: SpanExporter;
+  /** Timings of live updates (tests shorten them): the LISTEN connection's ping, the re-check of open sockets' credentials. */
+  live?: NotificationListenerOptions & { credentialSweepMs?: number };
 }
 
 export interface AppServer {
@@ -124,15 +127,19 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   await apollo.start();
 
   // cross-process events: committed lead changes, and credentials that stopped being valid
-  const notifications = new NotificationListener(databaseUrl, logger)
-    .on(LEAD_SCORED_CHANNEL, relayLeadScored(orm, pubSub))
-    .on(AUTH_CHANGED_CHANNEL, (payload) => {
-      const notice = JSON.parse(payload) as AuthChangedNotice;
-      principals.forget(notice);
-      ws.live.closeWhere((principal) => isRevokedBy(principal, notice), 4403, 'Signed out or API key revoked');
-    })
-    // notices sent while the connection was down are lost: forget every cached credential
-    .onReconnect(() => principals.clear());
+  const liveCredentials = new LiveCredentials({ orm, live: ws.live, principals, logger, sweepMs: options.live?.credentialSweepMs });
+  const notifications = new NotificationListener(databaseUrl, logger, options.live)
+    .on(LEAD_SCORED_CHANNEL, relayLeadScored(orm, pubSub, logger))
+    .on(AUTH_CHANGED_CHANNEL, liveCredentials.onAuthChanged)
+    // notices sent while the connection was down are lost: re-check every open socket's credential,
+    // then tell the remaining subscribers to fetch again
+    .onReconnect(async () => {
+      await liveCredentials.recheckAll();
+      publishResync(pubSub, ws.live.tenantIds());
+    });
+  // sessions expire without a notice, and a re-check may have missed a socket that signed in meanwhile
+  liveCredentials.startSweep();
+  httpServer.once('close', () => liveCredentials.stopSweep());
 
   // routes
   app.use((req, res, next) => {

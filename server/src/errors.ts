@@ -11,7 +11,7 @@ export const ErrorCode = {
 } as const;
 
 /** Why a field was refused, stable for clients that show their own (translated) text. */
-export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID_EMAIL' | 'INVALID_PHONE' | 'OUT_OF_RANGE' | 'INVALID_CURSOR' | 'NOT_REMOVABLE';
+export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID_EMAIL' | 'INVALID_PHONE' | 'OUT_OF_RANGE' | 'INVALID_CURSOR' | 'NOT_REMOVABLE' | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface FieldError {
   /** Name of the input field, e.g. `email` */
@@ -52,6 +52,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (CONNECTION_ERROR_CODES.has(e.code)) return true;
     if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
     if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection/i.test(e.message)) return true;
+    // knex still runs a transaction's body when BEGIN failed on a dead connection; its first statement then fails so
+    if (typeof e.message === 'string' && /^Transaction query already complete/.test(e.message)) return true;
   }
   return false;
 }

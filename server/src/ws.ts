@@ -27,9 +27,13 @@ interface LiveSocket {
   subscriptions: number;
 }
 
+type PrincipalMatcher = (principal: Principal) => boolean;
+
 /** The open, authenticated sockets of this process and who they belong to. */
 export class LiveSockets {
   private readonly sockets = new Map<WebSocket, LiveSocket>();
+  /** revocations heard by each socket still being authenticated: its lookup may predate them */
+  private readonly admitting = new Set<PrincipalMatcher[]>();
 
   add(socket: WebSocket, principal: Principal): void {
     this.sockets.set(socket, { principal, subscriptions: 0 });
@@ -63,6 +67,32 @@ export class LiveSockets {
       closed++;
     }
     return closed;
+  }
+
+  /**
+   * Closes the sockets of credentials that stopped being valid, and makes `watchRevocations()`
+   * refuse them to sockets whose credential lookup was in flight meanwhile.
+   */
+  revoke(matches: PrincipalMatcher, code: number, reason: string): number {
+    for (const heard of this.admitting) heard.push(matches);
+    return this.closeWhere(matches, code, reason);
+  }
+
+  /** Collects revocations from now on; `revoked(principal)` says whether one of them ends it. Call `stop()` when done. */
+  watchRevocations(): { revoked(principal: Principal): boolean; stop(): void } {
+    const heard: PrincipalMatcher[] = [];
+    this.admitting.add(heard);
+    return {
+      revoked: (principal) => heard.some((matches) => matches(principal)),
+      stop: () => void this.admitting.delete(heard),
+    };
+  }
+
+  /** The tenants with at least one open socket, i.e. every tenant that can have a subscriber here. */
+  tenantIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const { principal } of this.sockets.values()) ids.add(principal.tenantId);
+    return ids;
   }
 
   get size(): number {
@@ -111,15 +141,21 @@ export function createWebSocketServer(options: WebSocketOptions) {
       schema,
       onConnect: async (ctx) => {
         ctx.extra.requestId = String(ctx.extra.request.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-        const principal = await options.authenticate(credentialsFrom(ctx.extra.request.headers, ctx.connectionParams?.authorization));
-        if (!principal) return false; // graphql-ws closes with 4403 Forbidden
-        if (live.countFor(credentialOf(principal)) >= SOCKET_LIMITS.socketsPerCredential) {
-          ctx.extra.socket.close(SOCKET_LIMITS.tooManyCloseCode, `At most ${SOCKET_LIMITS.socketsPerCredential} open connections per credential`);
-          return false;
+        // a revocation heard during the lookup may postdate what it read; the check and add() below run in one go
+        const revocations = live.watchRevocations();
+        try {
+          const principal = await options.authenticate(credentialsFrom(ctx.extra.request.headers, ctx.connectionParams?.authorization));
+          if (!principal || revocations.revoked(principal)) return false; // graphql-ws closes with 4403 Forbidden
+          if (live.countFor(credentialOf(principal)) >= SOCKET_LIMITS.socketsPerCredential) {
+            ctx.extra.socket.close(SOCKET_LIMITS.tooManyCloseCode, `At most ${SOCKET_LIMITS.socketsPerCredential} open connections per credential`);
+            return false;
+          }
+          ctx.extra.principal = principal;
+          live.add(ctx.extra.socket, principal);
+          return true;
+        } finally {
+          revocations.stop();
         }
-        ctx.extra.principal = principal;
-        live.add(ctx.extra.socket, principal);
-        return true;
       },
       onClose: (ctx) => live.remove(ctx.extra.socket),
       onSubscribe: (ctx, id, payload) => {

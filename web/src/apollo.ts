@@ -5,6 +5,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
 import { readonly, shallowRef, type Ref } from 'vue';
 import { initialConnectionState, nextConnectionState, type ConnectionEvent, type ConnectionState } from './lib/connection';
+import { idempotentRetryLink } from './lib/idempotency';
 
 export interface LeadsPageLike {
   edges: Array<{ node: { __ref?: string } }>;
@@ -33,8 +34,10 @@ export function createCache(): InMemoryCache {
 
 export interface LiveConnection {
   state: Readonly<Ref<ConnectionState>>;
-  /** Called after the socket came back, so lists can fetch what was missed. */
+  /** Called when live events may have been missed (the socket came back, or `resync()`), so lists fetch again. */
   onReconnected(listener: () => void): () => void;
+  /** The server says it may have missed events (a RESYNC event): fetch again, as after a reconnect. */
+  resync(): void;
   /** Forget the last session's connection (after sign-out). */
   reset(): void;
 }
@@ -119,7 +122,8 @@ export function createApollo(options: ApolloOptions = {}): AppApollo {
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     },
     new GraphQLWsLink(wsClient),
-    from([authLink, httpLink]),
+    // a keyed mutation is retried inside one mutate() call, so its optimistic row stays while it retries
+    from([authLink, idempotentRetryLink(), httpLink]),
   );
 
   const client = new ApolloClient({ link, cache: createCache() });
@@ -129,6 +133,9 @@ export function createApollo(options: ApolloOptions = {}): AppApollo {
     onReconnected(listener) {
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);
+    },
+    resync() {
+      reconnectListeners.forEach((listener) => listener());
     },
     reset() {
       state.value = initialConnectionState(navigator.onLine);

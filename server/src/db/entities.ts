@@ -1,9 +1,10 @@
 import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
+import { IdempotencyKey } from '../modules/leads/idempotency-key.entity.js';
 import { Lead } from '../modules/leads/lead.entity.js';
 import { ScoringModel } from '../modules/scoring/scoring-model.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { RateLimit } from '../modules/rate-limit/rate-limit.entity.js';
 
-export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead, RateLimit];
+export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead, IdempotencyKey, RateLimit];

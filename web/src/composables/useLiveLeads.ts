@@ -1,7 +1,9 @@
 import { useSubscription } from '@vue/apollo-composable';
-import { onBeforeUnmount, shallowRef } from 'vue';
+import { inject, onBeforeUnmount, shallowRef } from 'vue';
 import { graphql } from '../gql';
 import type { LeadScoredSubscription } from '../gql/graphql';
+import { ConnectionKey } from '../injection';
+import { leadChangeOf, type LeadChange } from '../lib/live-merge';
 
 const LeadScoredDocument = graphql(`
   subscription LeadScored {
@@ -16,12 +18,15 @@ const LeadScoredDocument = graphql(`
 `);
 
 export type LeadScoredEvent = LeadScoredSubscription['leadScored'];
+/** An event about one lead: every reason but RESYNC. */
+export type LeadEvent = LeadChange<LeadScoredEvent>;
 
 export interface LiveLeads {
   /** Leads that arrived a moment ago, shown as new */
   newIds: Readonly<{ value: ReadonlySet<string> }>;
   markNew(id: string): void;
-  onEvent(listener: (event: LeadScoredEvent) => void): () => void;
+  /** Events about one lead; a RESYNC reaches lists as a reconnect instead (LiveConnection.onReconnected). */
+  onEvent(listener: (event: LeadEvent) => void): () => void;
 }
 
 const NEW_FOR_MS = 6_000;
@@ -31,7 +36,8 @@ const NEW_FOR_MS = 6_000;
  * socket closes when the app signs out and this scope ends.
  */
 export function useLiveLeads(): LiveLeads {
-  const listeners = new Set<(event: LeadScoredEvent) => void>();
+  const connection = inject(ConnectionKey, null);
+  const listeners = new Set<(event: LeadEvent) => void>();
   const newIds = shallowRef<ReadonlySet<string>>(new Set());
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -48,8 +54,13 @@ export function useLiveLeads(): LiveLeads {
 
   const { onResult } = useSubscription(LeadScoredDocument);
   onResult(({ data }) => {
-    const event = data?.leadScored;
-    if (!event) return;
+    if (!data?.leadScored) return;
+    const event = leadChangeOf(data.leadScored);
+    if (!event) {
+      // the server may have missed events: fetch again, exactly as after our own socket came back
+      connection?.resync();
+      return;
+    }
     if (event.reason === 'CREATED') markNew((event.lead as unknown as { id: string }).id);
     listeners.forEach((listener) => listener(event));
   });

@@ -21,7 +21,7 @@ type Documents = {
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      id\n      ...LeadDetail_lead\n    }\n  }\n": typeof types.LeadDetailDocument,
     "\n  fragment LeadRow_lead on Lead {\n    id\n    name\n    company\n    industry\n    budget\n    companySize\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    createdAt\n  }\n": typeof types.LeadRow_LeadFragmentDoc,
     "\n  fragment ScoreBreakdown_lead on Lead {\n    scoreBreakdown {\n      criterion\n      points\n      maxPoints\n    }\n  }\n": typeof types.ScoreBreakdown_LeadFragmentDoc,
-    "\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      ...LeadListItem\n    }\n  }\n": typeof types.CreateLeadDocument,
+    "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n": typeof types.CreateLeadDocument,
     "\n  fragment LeadListItem on Lead {\n    id\n    score\n    tier\n    createdAt\n    industry\n    source\n    name\n    company\n    email\n    ...LeadRow_lead\n  }\n": typeof types.LeadListItemFragmentDoc,
     "\n  query Leads($first: Int!, $after: String, $filter: LeadFilter) {\n    leads(first: $first, after: $after, filter: $filter, orderBy: SCORE_DESC) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadListItem\n        }\n      }\n    }\n  }\n": typeof types.LeadsDocument,
     "\n  mutation ReportClientError($input: ClientErrorInput!) {\n    reportClientError(input: $input)\n  }\n": typeof types.ReportClientErrorDocument,
@@ -39,7 +39,7 @@ const documents: Documents = {
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      id\n      ...LeadDetail_lead\n    }\n  }\n": types.LeadDetailDocument,
     "\n  fragment LeadRow_lead on Lead {\n    id\n    name\n    company\n    industry\n    budget\n    companySize\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    createdAt\n  }\n": types.LeadRow_LeadFragmentDoc,
     "\n  fragment ScoreBreakdown_lead on Lead {\n    scoreBreakdown {\n      criterion\n      points\n      maxPoints\n    }\n  }\n": types.ScoreBreakdown_LeadFragmentDoc,
-    "\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      ...LeadListItem\n    }\n  }\n": types.CreateLeadDocument,
+    "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n": types.CreateLeadDocument,
     "\n  fragment LeadListItem on Lead {\n    id\n    score\n    tier\n    createdAt\n    industry\n    source\n    name\n    company\n    email\n    ...LeadRow_lead\n  }\n": types.LeadListItemFragmentDoc,
     "\n  query Leads($first: Int!, $after: String, $filter: LeadFilter) {\n    leads(first: $first, after: $after, filter: $filter, orderBy: SCORE_DESC) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadListItem\n        }\n      }\n    }\n  }\n": types.LeadsDocument,
     "\n  mutation ReportClientError($input: ClientErrorInput!) {\n    reportClientError(input: $input)\n  }\n": types.ReportClientErrorDocument,
@@ -95,7 +95,7 @@ export function graphql(source: "\n  fragment ScoreBreakdown_lead on Lead {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      ...LeadListItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      ...LeadListItem\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -121,6 +121,7 @@ const de: typeof en = {
     OUT_OF_RANGE: '{field} liegt außerhalb des erlaubten Bereichs.',
     INVALID_CURSOR: 'Die Liste hat sich beim Nachladen geändert. Bitte neu laden.',
     NOT_REMOVABLE: '{field} kann nicht entfernt, nur geändert werden.',
+    IDEMPOTENCY_KEY_REUSED: 'Dieses Speichern wurde schon mit anderen Werten gesendet. Speichern Sie erneut, um es als neuen Lead zu senden.',
   },
   error: {
     title: 'Etwas ist schiefgelaufen',

@@ -120,6 +120,7 @@ export default {
     OUT_OF_RANGE: '{field} is out of the allowed range.',
     INVALID_CURSOR: 'The list changed while loading more. Reload to continue.',
     NOT_REMOVABLE: '{field} cannot be removed, only changed.',
+    IDEMPOTENCY_KEY_REUSED: 'This save was already sent with other values. Save again to send it as a new lead.',
   },
   error: {
     title: 'Something went wrong',

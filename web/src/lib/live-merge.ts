@@ -24,6 +24,17 @@ export interface ListPage<E extends ListEdge = ListEdge> {
   totalCount: number;
 }
 
+/** A live event that carries its lead (every reason but RESYNC). */
+export type LeadChange<E extends { reason: LeadScoredReason; lead?: unknown }> = E & { lead: NonNullable<E['lead']> };
+
+/**
+ * The event as a change of one lead, or null for RESYNC: the server may have missed events and
+ * there is nothing to merge; the loaded rows must be fetched again instead.
+ */
+export function leadChangeOf<E extends { reason: LeadScoredReason; lead?: unknown }>(event: E): LeadChange<E> | null {
+  return event.reason === 'RESYNC' || event.lead == null ? null : (event as LeadChange<E>);
+}
+
 /** The server's SCORE_DESC order: highest score first, newest first within a score, then id. */
 export function compareLeads(a: ListLead, b: ListLead): number {
   if (a.score !== b.score) return b.score - a.score;

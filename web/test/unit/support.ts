@@ -31,7 +31,7 @@ export function mockClient(respond: Responder) {
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function fakeConnection(): LiveConnection {
-  return { state: shallowRef(initialConnectionState()), onReconnected: () => () => {}, reset: () => {} };
+  return { state: shallowRef(initialConnectionState()), onReconnected: () => () => {}, resync: () => {}, reset: () => {} };
 }
 
 /** Mounts with everything main.ts provides: Apollo, i18n (English), the live connection, an error reporter. */

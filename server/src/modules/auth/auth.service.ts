@@ -67,12 +67,38 @@ export class AuthService {
     const cacheKey = `${credentials.apiKey ? 'k' : 's'}:${sha256(secret)}`;
     const cached = this.cache?.get(cacheKey);
     if (cached) return cached;
+    // a revocation heard while the lookup was in flight may postdate what it read: answer, but do not cache
+    const epoch = this.cache?.epoch;
     const found = await this.lookup(credentials);
-    if (found) this.cache?.set(cacheKey, found.principal, found.validUntil);
+    if (found && epoch !== undefined) this.cache?.setIfUnchanged(epoch, cacheKey, found.principal, found.principal.expiresAt?.getTime());
     return found?.principal ?? null;
   }
 
-  private async lookup(credentials: Credentials): Promise<{ principal: Principal; validUntil?: number } | null> {
+  /**
+   * Which of these principals still hold a valid credential (a key not revoked, a session not ended
+   * or expired), for re-checking open sockets after revocation notices may have been missed. Two
+   * indexed queries however many principals.
+   */
+  async stillValid(principals: Iterable<Principal>): Promise<(principal: Principal) => boolean> {
+    const keyIds = new Set<string>();
+    const tokenHashes = new Set<string>();
+    for (const principal of principals) {
+      if (principal.sessionTokenHash) tokenHashes.add(principal.sessionTokenHash);
+      else if (principal.kind === PrincipalKind.API_KEY) keyIds.add(principal.id);
+    }
+    const conn = this.em.getConnection();
+    const validKeys = keyIds.size
+      ? await conn.execute<{ id: string }[]>('select id from api_key where id in (?) and revoked_at is null', [[...keyIds]])
+      : [];
+    const validSessions = tokenHashes.size
+      ? await conn.execute<{ token_hash: string }[]>('select token_hash from session where token_hash in (?) and expires_at > now()', [[...tokenHashes]])
+      : [];
+    const keys = new Set(validKeys.map((row) => row.id));
+    const sessions = new Set(validSessions.map((row) => row.token_hash));
+    return (principal) => (principal.sessionTokenHash ? sessions.has(principal.sessionTokenHash) : keys.has(principal.id));
+  }
+
+  private async lookup(credentials: Credentials): Promise<{ principal: Principal } | null> {
     const conn = this.em.getConnection();
     if (credentials.apiKey) {
       const key = credentials.apiKey;
@@ -93,8 +119,15 @@ export class AuthService {
       );
       if (!row) return null;
       return {
-        principal: { kind: PrincipalKind.USER, id: row.id, name: row.name, tenantId: row.tenant_id, role: row.role, sessionTokenHash: tokenHash },
-        validUntil: new Date(row.expires_at).getTime(),
+        principal: {
+          kind: PrincipalKind.USER,
+          id: row.id,
+          name: row.name,
+          tenantId: row.tenant_id,
+          role: row.role,
+          sessionTokenHash: tokenHash,
+          expiresAt: new Date(row.expires_at),
+        },
       };
     }
     return null;

@@ -11,6 +11,8 @@ export interface Principal {
   scope?: ApiKeyScope;
   /** set for sessions, so logout can end exactly this one */
   sessionTokenHash?: string;
+  /** when the session ends by itself; open sockets are closed then (API keys do not expire) */
+  expiresAt?: Date;
 }
 
 export function canWrite(principal: Principal): boolean {

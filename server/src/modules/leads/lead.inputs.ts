@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BudgetRange, CompanySize, Industry, LeadSource, LeadTier, Urgency } from '../scoring/scoring.enums.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from './lead.idempotency.js';
 import { LeadOrder } from './lead.types.js';
 
 @InputType('CreateLeadInput')
@@ -102,4 +103,7 @@ export class UpdateLeadArgs {
 
   @Field(() => UpdateLeadInput)
   input!: UpdateLeadInput;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }

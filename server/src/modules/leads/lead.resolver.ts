@@ -4,6 +4,7 @@ import { selectedFields } from '../../graphql-selection.js';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
 import { Topic } from '../../pubsub.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from './lead.idempotency.js';
 import { CreateLeadInput, LeadsArgs, UpdateLeadArgs } from './lead.inputs.js';
 import { LeadService } from './lead.service.js';
 import { LeadConnection, LeadNode, LeadScoredEvent } from './lead.types.js';
@@ -21,28 +22,34 @@ export class LeadResolver {
   }
 
   @Mutation(() => LeadNode, { description: 'Scores and stores a lead; subscribers of your tenant hear of it after commit.' })
-  createLead(@Arg('input', () => CreateLeadInput) input: CreateLeadInput, @Ctx() { em, principal }: Context): Promise<LeadNode> {
-    return new LeadService(em).create(principal!, input);
+  createLead(
+    @Arg('input', () => CreateLeadInput) input: CreateLeadInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
+    @Ctx() { em, principal }: Context,
+  ): Promise<LeadNode> {
+    return new LeadService(em).create(principal!, input, idempotencyKey);
   }
 
   @Mutation(() => LeadNode, { nullable: true, description: 'Changes a lead and re-scores it. Null when there is no such lead in your tenant.' })
-  updateLead(@Args(() => UpdateLeadArgs) { id, input }: UpdateLeadArgs, @Ctx() { em, principal }: Context): Promise<LeadNode | null> {
-    return new LeadService(em).update(principal!, id, input);
+  updateLead(@Args(() => UpdateLeadArgs) { id, input, idempotencyKey }: UpdateLeadArgs, @Ctx() { em, principal }: Context): Promise<LeadNode | null> {
+    return new LeadService(em).update(principal!, id, input, idempotencyKey);
   }
 
   @Subscription(() => LeadScoredEvent, {
-    description: 'Every new or changed score in your tenant, after commit, from any server process.',
+    description:
+      'Every new or changed score in your tenant, after commit, from any server process; and RESYNC (no lead) when events may have been missed, so you fetch again.',
     topics: Topic.LeadScored,
     topicId: ({ context }: { context: Context }) => {
       if (!context.principal) throw unauthenticated();
       return context.principal.tenantId;
     },
+    // RESYNC reaches every subscriber: a filtered one may have missed events too
     filter: ({ payload, args }: { payload: LeadScoredEvent; args: { minScore?: number | null } }) =>
-      args.minScore == null || payload.lead.score >= args.minScore,
+      args.minScore == null || !payload.lead || payload.lead.score >= args.minScore,
   })
   leadScored(
     @Root() event: LeadScoredEvent,
-    @Arg('minScore', () => Int, { nullable: true, description: 'Only leads scoring at least this much.' }) _minScore?: number,
+    @Arg('minScore', () => Int, { nullable: true, description: 'Only leads scoring at least this much (RESYNC comes regardless).' }) _minScore?: number,
   ): LeadScoredEvent {
     return event;
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../../errors.js';
@@ -5,9 +6,11 @@ import { isUuid } from '../../ids.js';
 import type { Principal } from '../auth/principal.js';
 import { isKeyAccountTier, scoreLead } from '../scoring/scoring.model.js';
 import { ScoringService } from '../scoring/scoring.service.js';
+import { IdempotentOperation } from './idempotency-key.entity.js';
 import { decodeCursor, encodeCursor } from './lead.cursor.js';
 import { Lead } from './lead.entity.js';
 import { notifyLeadScored } from './lead.events.js';
+import { claimIdempotencyKey, removeExpiredKeys, requestHash, validateIdempotencyKey } from './lead.idempotency.js';
 import type { CreateLeadInput, LeadFilter, LeadsArgs, UpdateLeadInput } from './lead.inputs.js';
 import { LeadConnection, LeadOrder, LeadScoredReason, type LeadNode } from './lead.types.js';
 import { boundTenantId } from '../tenants/tenant-scope.js';
@@ -187,24 +190,38 @@ export class LeadService {
     return row ? rowToNode(row) : null;
   }
 
-  /** Scores, stores and announces a lead in one transaction: subscribers hear of it only after commit. */
-  async create(principal: Principal, input: CreateLeadInput): Promise<LeadNode> {
-    const errors = validateCreateLead(input);
+  /**
+   * Scores, stores and announces a lead in one transaction: subscribers hear of it only after commit.
+   * With an idempotency key, a repeat of the request returns the lead the first one stored (as it is
+   * now), stores nothing and announces nothing.
+   */
+  async create(principal: Principal, input: CreateLeadInput, idempotencyKey?: string | null): Promise<LeadNode> {
+    const errors = [...validateCreateLead(input), ...validateIdempotencyKey(idempotencyKey)];
     if (errors.length) throw badUserInput(errors);
     const model = await new ScoringService(this.em).activeModel();
     const result = scoreLead(model.definition, input);
-    const lead = await this.em.transactional(async (em) => {
+    const values = {
+      name: input.name.trim(),
+      company: input.company.trim(),
+      email: cleanOptional(input.email),
+      phone: cleanOptional(input.phone),
+      budget: input.budget,
+      companySize: input.companySize,
+      industry: input.industry,
+      urgency: input.urgency,
+      source: input.source,
+    };
+    const id = randomUUID();
+    const outcome = await this.em.transactional(async (em) => {
+      if (idempotencyKey != null) {
+        const operation = IdempotentOperation.CREATE_LEAD;
+        const firstId = await claimIdempotencyKey(em, { key: idempotencyKey, operation, hash: requestHash(operation, values), leadId: id });
+        if (firstId) return { replayOf: firstId };
+      }
       const created = em.create(Lead, {
+        id,
         tenant: principal.tenantId,
-        name: input.name.trim(),
-        company: input.company.trim(),
-        email: cleanOptional(input.email),
-        phone: cleanOptional(input.phone),
-        budget: input.budget,
-        companySize: input.companySize,
-        industry: input.industry,
-        urgency: input.urgency,
-        source: input.source,
+        ...values,
         score: result.score,
         tier: result.tier,
         scoreBreakdown: result.breakdown,
@@ -215,30 +232,37 @@ export class LeadService {
       });
       await em.flush();
       await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: created.id, reason: LeadScoredReason.CREATED, previousScore: null });
-      return created;
+      return { created };
     });
-    return leadToNode(lead);
+    if (idempotencyKey != null) await this.removeExpiredKeys();
+    if (outcome.created) return leadToNode(outcome.created);
+    // read after the transaction: holding its connection while asking the pool for another could starve the pool
+    const replayed = await this.findById(outcome.replayOf);
+    if (!replayed) throw new Error('the lead of an idempotency key no longer exists');
+    return replayed;
   }
 
-  /** Null when the lead does not exist in this tenant. */
-  async update(principal: Principal, id: string, input: UpdateLeadInput): Promise<LeadNode | null> {
-    const errors = validateUpdateLead(input);
+  /**
+   * Null when the lead does not exist in this tenant (no key is stored then). With an idempotency
+   * key, a repeat of the request returns the lead as it is now, without changing or announcing it.
+   */
+  async update(principal: Principal, id: string, input: UpdateLeadInput, idempotencyKey?: string | null): Promise<LeadNode | null> {
+    const errors = [...validateUpdateLead(input), ...validateIdempotencyKey(idempotencyKey)];
     if (errors.length) throw badUserInput(errors);
     if (!isUuid(id)) return null;
     const model = await new ScoringService(this.em).activeModel();
-    return this.em.transactional(async (em) => {
+    const changes = leadChanges(input);
+    const node = await this.em.transactional(async (em) => {
       const lead = await em.findOne(Lead, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!lead) return null;
+      if (idempotencyKey != null) {
+        const operation = IdempotentOperation.UPDATE_LEAD;
+        // the hash covers the id, so a replay is always of this lead
+        const firstId = await claimIdempotencyKey(em, { key: idempotencyKey, operation, hash: requestHash(operation, { id, ...changes }), leadId: id });
+        if (firstId) return leadToNode(lead);
+      }
       const previousScore = lead.score;
-      if (input.name != null) lead.name = input.name.trim();
-      if (input.company != null) lead.company = input.company.trim();
-      if (input.email !== undefined) lead.email = cleanOptional(input.email);
-      if (input.phone !== undefined) lead.phone = cleanOptional(input.phone);
-      if (input.budget) lead.budget = input.budget;
-      if (input.companySize) lead.companySize = input.companySize;
-      if (input.industry) lead.industry = input.industry;
-      if (input.urgency) lead.urgency = input.urgency;
-      if (input.source) lead.source = input.source;
+      for (const [field, value] of Object.entries(changes)) if (value !== undefined) Object.assign(lead, { [field]: value });
       const result = scoreLead(model.definition, lead);
       lead.score = result.score;
       lead.tier = result.tier;
@@ -248,5 +272,27 @@ export class LeadService {
       await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: lead.id, reason: LeadScoredReason.UPDATED, previousScore });
       return leadToNode(lead);
     });
+    if (idempotencyKey != null) await this.removeExpiredKeys();
+    return node;
   }
+
+  /** Opportunistic: a failure here must not fail a write that has committed. */
+  private async removeExpiredKeys(): Promise<void> {
+    await removeExpiredKeys(this.em).catch(() => undefined);
+  }
+}
+
+/** What an update changes, as it will be stored; undefined leaves a field as it is. */
+function leadChanges(input: UpdateLeadInput) {
+  return {
+    name: input.name != null ? input.name.trim() : undefined,
+    company: input.company != null ? input.company.trim() : undefined,
+    email: input.email !== undefined ? cleanOptional(input.email) : undefined,
+    phone: input.phone !== undefined ? cleanOptional(input.phone) : undefined,
+    budget: input.budget ?? undefined,
+    companySize: input.companySize ?? undefined,
+    industry: input.industry ?? undefined,
+    urgency: input.urgency ?? undefined,
+    source: input.source ?? undefined,
+  };
 }

@@ -19,8 +19,17 @@ export enum LeadScoredReason {
   CREATED = 'CREATED',
   UPDATED = 'UPDATED',
   RESCORED = 'RESCORED',
+  RESYNC = 'RESYNC',
 }
-registerEnumType(LeadScoredReason, { name: 'LeadScoredReason' });
+registerEnumType(LeadScoredReason, {
+  name: 'LeadScoredReason',
+  valuesConfig: {
+    RESYNC: {
+      description:
+        'Events may have been missed (the server lost its connection to the database for a moment). Carries no lead: fetch again what you show. Sent to every subscriber, whatever its minScore.',
+    },
+  },
+});
 
 @ObjectType('LeadCreator', { simpleResolvers: true, description: 'The rep or API key that created a lead.' })
 export class LeadCreator {
@@ -129,12 +138,12 @@ export class LeadConnection {
 
 @ObjectType('LeadScoredEvent')
 export class LeadScoredEvent {
-  @Field(() => LeadNode)
-  lead!: LeadNode;
+  @Field(() => LeadNode, { nullable: true, description: 'The new or changed lead; null only for RESYNC.' })
+  lead!: LeadNode | null;
 
   @Field(() => LeadScoredReason)
   reason!: LeadScoredReason;
 
-  @Field(() => Int, { nullable: true, description: 'Score before this change; null for new leads.' })
+  @Field(() => Int, { nullable: true, description: 'Score before this change; null for new leads and RESYNC.' })
   previousScore!: number | null;
 }

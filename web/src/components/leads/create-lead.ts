@@ -7,8 +7,8 @@ import type { LeadFormValues } from '../../lib/validation';
 import { LeadsQuery } from './lead-list';
 
 export const CreateLeadMutationDocument = graphql(`
-  mutation CreateLead($input: CreateLeadInput!) {
-    createLead(input: $input) {
+  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {
+    createLead(input: $input, idempotencyKey: $idempotencyKey) {
       ...LeadListItem
     }
   }
@@ -34,19 +34,22 @@ export function toCreateLeadInput(values: LeadFormValues): CreateLeadInput {
 /**
  * Saves a lead with an optimistic row in the visible list. Apollo keeps the optimistic row in a
  * separate layer: the server's answer replaces it, and an error drops the layer (the rollback).
- * Rejects with the ApolloError when the server refuses.
+ * With an idempotency key (one per submission, see `createSubmissionKeys`) a network failure is
+ * retried without storing the lead twice; without one it is not retried. Rejects with the
+ * ApolloError when the server refuses or the retries ran out.
  */
 export async function createLeadOptimistically(
   client: ApolloClient<unknown>,
   listVariables: LeadsQueryVariables,
   input: CreateLeadInput,
   preview: PreviewScore | null,
+  idempotencyKey?: string,
 ) {
   // masked fragment types hide the fields; the object carries every field the selection asks for
   const optimisticResponse = { createLead: optimisticLead(input, preview) } as unknown as CreateLeadMutation;
   const result = await client.mutate({
     mutation: CreateLeadMutationDocument,
-    variables: { input },
+    variables: { input, idempotencyKey },
     optimisticResponse,
     update(cache, { data }) {
       const lead = data?.createLead as unknown as ListPage['edges'][number]['node'] | undefined;
