@@ -11,7 +11,7 @@ export const ErrorCode = {
 } as const;
 
 /** Why a field was refused, stable for clients that show their own (translated) text. */
-export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID_EMAIL' | 'INVALID_PHONE' | 'OUT_OF_RANGE' | 'INVALID_CURSOR' | 'NOT_REMOVABLE' | 'IDEMPOTENCY_KEY_REUSED';
+export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID_EMAIL' | 'INVALID_PHONE' | 'OUT_OF_RANGE' | 'INVALID_CURSOR' | 'NOT_REMOVABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_TEXT';
 
 export interface FieldError {
   /** Name of the input field, e.g. `email` */

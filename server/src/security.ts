@@ -1,3 +1,4 @@
+import { nulCharacterRule } from './graphql/input-guard.js';
 import {
   getNamedType,
   getNullableType,
@@ -272,4 +273,4 @@ export function costLimitRule(maxCost: number): ValidationRule {
   });
 }
 
-export const validationRules = [depthLimitRule(QUERY_LIMITS.maxDepth), aliasLimitRule(QUERY_LIMITS.maxAliases), costLimitRule(QUERY_LIMITS.maxCost)];
+export const validationRules = [depthLimitRule(QUERY_LIMITS.maxDepth), aliasLimitRule(QUERY_LIMITS.maxAliases), costLimitRule(QUERY_LIMITS.maxCost), nulCharacterRule];

@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 import { formatErrors, type ErrorFormatter } from './graphql/format-error.js';
+import { nulCharacterError } from './graphql/input-guard.js';
 import { credentialsFrom, isOriginAllowed } from './http.js';
 import type { Principal } from './modules/auth/principal.js';
 import { QUERY_LIMITS, validationRules } from './security.js';
@@ -167,6 +168,8 @@ export function createWebSocketServer(options: WebSocketOptions) {
             }),
           ];
         }
+        const nul = nulCharacterError(payload.variables);
+        if (nul) return [nul];
         let document;
         try {
           document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
-import { createTestApp, memoryLogger, subscribe, type TestApp, type TestTenant } from './utils.js';
+import { CREATE_LEAD, createTestApp, leadInput, memoryLogger, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 // Production hides the schema and internal errors the same way over HTTP and WebSocket.
 let prod: TestApp;
@@ -86,5 +86,23 @@ describe('production errors', () => {
   it('ends API statements that run longer than the statement timeout', async () => {
     const [row] = await prod.em().getConnection().execute<{ statement_timeout: string }[]>('show statement_timeout');
     expect(row.statement_timeout).toBe('15s');
+  });
+
+  it('refuses text PostgreSQL cannot store (NUL) as bad input naming the field, over HTTP and WebSocket, storing nothing', async () => {
+    const message = 'Text may not contain the NUL character (\\u0000); remove it and send again.';
+    const name = `Nul\u0000Name ${Date.now()}`;
+    const created = await prod.gql(CREATE_LEAD, { input: leadInput({ name }) }, { cookie: tenant.repCookie });
+    expect(created.status).toBe(400);
+    expect(created.errors![0].message).toBe(message);
+    expect(created.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.name', code: 'INVALID_TEXT', message }] });
+    const [{ count }] = await prod.em().getConnection().execute<{ count: string }[]>("select count(*) from lead where name like 'Nul%'");
+    expect(count).toBe('0');
+    const login = await prod.gql('mutation($e: String!) { login(email: $e, password: "x") { id } }', { e: 'a\u0000@b.example' });
+    expect(login.errors![0].extensions!.fields).toEqual([{ field: 'e', code: 'INVALID_TEXT', message }]);
+    const literal = await prod.gql('{ leads(first: 1, filter: { search: "a\\u0000" }) { edges { cursor } } }', undefined, { apiKey: key });
+    expect(literal.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(literal.errors![0].message).toBe(message);
+    const ws = await overSocket('query($s: String) { leads(first: 1, filter: { search: $s }) { edges { cursor } } }', { s: 'a\u0000' });
+    expect(ws[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 's', code: 'INVALID_TEXT', message }] });
   });
 });

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { isDatabaseUnavailable } from '../errors.js';
 import { QUERY_LIMITS, validationRules } from '../security.js';
 import type { ErrorFormatter } from './format-error.js';
+import { nulCharacterError } from './input-guard.js';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -26,6 +27,18 @@ const databaseErrorStatus: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ response, errors }) {
         if (errors?.some((e) => isDatabaseUnavailable(unwrapResolverError(e)))) response.http.status = 503;
+      },
+    };
+  },
+};
+
+/** Variables with text PostgreSQL cannot store are refused before any resolver runs. */
+const refuseNulCharacters: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request }) {
+        const error = nulCharacterError(request.variables);
+        if (error) throw error;
       },
     };
   },
@@ -55,6 +68,7 @@ export function createApollo({ schema, httpServer, production, formatError, disp
       ApolloServerPluginUsageReportingDisabled(),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       databaseErrorStatus,
+      refuseNulCharacters,
       ...plugins,
     ],
   });

@@ -53,12 +53,13 @@ function withoutSuggestions(message: string): string {
 export function formatErrors(errors: readonly GraphQLError[], format: ErrorFormatter, production: boolean): GraphQLFormattedError[] {
   return errors.map((error) => {
     const json = error.toJSON();
-    const formatted: GraphQLFormattedError = production && json.extensions ? { ...json, extensions: withoutStacktrace(json.extensions) } : json;
+    const formatted: GraphQLFormattedError = json.extensions ? { ...json, extensions: clientExtensions(json.extensions, production) } : json;
     return format(formatted, error);
   });
 }
 
-function withoutStacktrace(extensions: Record<string, unknown>): Record<string, unknown> {
-  const { stacktrace: _stacktrace, ...rest } = extensions;
-  return rest;
+/** As Apollo sends them: `http` (status and headers for HTTP answers) never, stack traces only outside production. */
+function clientExtensions(extensions: Record<string, unknown>, production: boolean): Record<string, unknown> {
+  const { http: _http, stacktrace, ...rest } = extensions;
+  return production || stacktrace === undefined ? rest : { ...rest, stacktrace };
 }

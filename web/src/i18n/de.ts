@@ -122,6 +122,7 @@ const de: typeof en = {
     INVALID_CURSOR: 'Die Liste hat sich beim Nachladen geändert. Bitte neu laden.',
     NOT_REMOVABLE: '{field} kann nicht entfernt, nur geändert werden.',
     IDEMPOTENCY_KEY_REUSED: 'Dieses Speichern wurde schon mit anderen Werten gesendet. Speichern Sie erneut, um es als neuen Lead zu senden.',
+    INVALID_TEXT: 'Der Text enthält ein unsichtbares NUL-Zeichen, das nicht gespeichert werden kann; entfernen Sie es (Text neu eingeben).',
   },
   error: {
     title: 'Etwas ist schiefgelaufen',

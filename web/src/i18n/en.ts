@@ -121,6 +121,7 @@ export default {
     INVALID_CURSOR: 'The list changed while loading more. Reload to continue.',
     NOT_REMOVABLE: '{field} cannot be removed, only changed.',
     IDEMPOTENCY_KEY_REUSED: 'This save was already sent with other values. Save again to send it as a new lead.',
+    INVALID_TEXT: 'The text contains an invisible NUL character that cannot be stored; remove it (retype the text).',
   },
   error: {
     title: 'Something went wrong',

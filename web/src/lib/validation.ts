@@ -42,11 +42,11 @@ interface GraphQLErrorLike {
 }
 
 /** Why the server refused a field (`extensions.fields[].code`); the server's `message` is English only. */
-export const FIELD_ERROR_CODES = ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED'] as const;
+export const FIELD_ERROR_CODES = ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 // codes whose text names no field
-const WITHOUT_FIELD: readonly FieldErrorCode[] = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_CURSOR', 'IDEMPOTENCY_KEY_REUSED'];
+const WITHOUT_FIELD: readonly FieldErrorCode[] = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_CURSOR', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'];
 // input paths that are not lead form fields but have a label
 const OTHER_LABELS: Record<string, string> = { 'filter.search': 'leads.search' };
 
