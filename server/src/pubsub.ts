@@ -1,4 +1,5 @@
-import { createPubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
+import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { LeadScoredEvent } from './modules/leads/lead.types.js';
 
 /** Topic names, named once. Events arrive here from PostgreSQL (see lead.events.ts), never straight from a mutation. */
@@ -10,7 +11,9 @@ export type AppPubSub = ReturnType<typeof createAppPubSub>;
 
 /** In-process fan-out to this process's subscribers; the dynamic id is the tenant id. */
 export function createAppPubSub() {
-  return createPubSub<{
-    [Topic.LeadScored]: [tenantId: string, event: LeadScoredEvent];
-  }>();
+  type Events = { [Topic.LeadScored]: [tenantId: string, event: LeadScoredEvent] };
+  // one listener per open subscription of a tenant: hundreds are normal, not a leak
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<Events>({ eventTarget: eventTarget as PubSubEventTarget<Events> });
 }
