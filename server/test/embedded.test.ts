@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,8 @@ afterAll(async () => {
 describe('without DATABASE_URL', () => {
   it('runs an embedded PostgreSQL under the data folder, seeds the demo and keeps data across restarts', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'lse-embedded-'));
+    // reachable for `postgres` when we are root, so the cluster stays inside it (embedded-root.test.ts covers the other case)
+    await chmod(dataDir, 0o755);
     const embeddedPort = await freePort();
     const options = { databaseUrl: undefined, seedDemo: true, dataDir, embeddedPort, port: 0, host: '127.0.0.1', logLevel: 'silent' as const, metricsPort: null };
 
