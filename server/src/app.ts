@@ -54,6 +54,8 @@ export interface AppServer {
   ready: Promise<void>;
   /** Prometheus endpoint on its own listener (METRICS_PORT); undefined when off or its port was taken. */
   metricsUrl?: string;
+  /** `/readyz` answers 503 from now on, so load balancers send new work elsewhere while this process drains. */
+  beginShutdown(): void;
   /** Stops accepting, finishes requests in flight, closes sockets (1001), the pool, LISTEN and the embedded database. */
   stop(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const orm = await MikroORM.init(ormOptions(databaseUrl, { logger: (message) => logger.debug({ event: 'orm' }, message) }, knexLogTo(logger)));
   let databaseReady = false;
   let stopping = false;
+  let draining = false;
 
   // schema, live events and who is calling
   const pubSub = createAppPubSub();
@@ -150,7 +153,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   });
   app.use(securityHeaders({ production: config.production }));
   app.use(observability.http);
-  app.use(healthRoutes(orm, () => databaseReady));
+  app.use(healthRoutes(orm, () => databaseReady, () => draining));
   app.use('/graphql', ...graphqlHttp(apollo, { allowedOrigins, authenticate, fork, contextFor }));
   app.use(jsonErrors(logger));
   // the built web app, same origin as /graphql so the cookie and the WebSocket need no CORS
@@ -185,6 +188,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     logger,
     ready,
     metricsUrl: observability.metricsUrl,
+    beginShutdown() {
+      draining = true;
+    },
     async stop() {
       stopping = true;
       await apollo.stop();

@@ -48,6 +48,7 @@ process.on('SIGINT', onSignal);
 async function shutdown(running: Server, signal: NodeJS.Signals): Promise<void> {
   const { logger } = running;
   logger.info({ event: 'shutdown', signal }, `${signal}: finishing requests in flight, then stopping`);
+  running.beginShutdown();
   // not unref'd: a stop that hangs on nothing must still end in exit code 1, not a silent 0
   setTimeout(() => {
     logger.error({ event: 'shutdown_timeout', timeoutMs: SHUTDOWN_TIMEOUT_MS }, `shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`);

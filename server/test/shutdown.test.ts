@@ -128,6 +128,11 @@ describe('SIGTERM', () => {
     signalled = true;
     const pending = outstanding;
     kill('SIGTERM');
+    // while it drains, load balancers are told to send new work elsewhere (the signal takes a moment to arrive)
+    let readiness: { status: number; body: unknown } | undefined;
+    for (const deadline = Date.now() + 2_000; Date.now() < deadline && readiness?.status !== 503; ) {
+      readiness = await fetch(`${url}/readyz`).then(async (r) => ({ status: r.status, body: await r.json() }));
+    }
     await Promise.all(readers);
     await closed;
     await ws.dispose();
@@ -137,6 +142,7 @@ describe('SIGTERM', () => {
     expect(inFlightFailed).toEqual([]);
     expect(inFlightOk).toBe(pending);
     expect(closeCode).toBe(1001);
+    expect(readiness).toEqual({ status: 503, body: { status: 'unavailable', reason: 'shutting down' } });
     expect(await exited).toBe(0);
     expect(output.stdout).toContain('"event":"stopped"');
     expect(output.stderr).toBe('');
