@@ -1,5 +1,7 @@
+import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { CLIENT_ERROR_LIMITS } from '../src/modules/client-errors/client-error.resolver.js';
 import { CONTENT_SECURITY_POLICY } from '../src/security-headers.js';
 import { createTestApp, type TestApp, type TestTenant } from './utils.js';
 
@@ -66,6 +68,22 @@ describe('behind a proxy (TRUST_PROXY)', () => {
     expect(plain).toMatch(/^lse_session=/);
     expect(plain).not.toMatch(/Secure/);
     expect(spoofed.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('counts the socket address, whatever X-Forwarded-For says, unless the proxy is trusted', async () => {
+    const report = (app: TestApp, i: number) =>
+      app.gql('mutation($i: ClientErrorInput!) { reportClientError(input: $i) }', { i: { event: 'test', message: `report ${i}` } }, { headers: { 'x-forwarded-for': `203.0.113.${i}` } });
+    const limit = CLIENT_ERROR_LIMITS.reportsPerMinute;
+    // straight to the server: every forged address is the same caller (127.0.0.1)
+    const straight = [];
+    for (let i = 1; i <= limit + 1; i++) straight.push(await report(direct, i));
+    expect(straight.slice(0, limit).every((r) => r.data?.reportClientError === true)).toBe(true);
+    expect(straight[limit].status).toBe(429);
+    expect(straight[limit].errors![0].extensions!.code).toBe('RATE_LIMITED');
+    // behind a trusted proxy the forwarded address counts: each of these is a caller of its own
+    const forwarded = [];
+    for (let i = 101; i <= 101 + limit; i++) forwarded.push(await report(proxied, i));
+    expect(forwarded.every((r) => r.data?.reportClientError === true)).toBe(true);
   });
 
   it('reads TRUST_PROXY as off, a hop count, or proxy addresses, and names it when wrong', () => {
