@@ -12,6 +12,10 @@ const config: CodegenConfig = {
       config: {
         scalars: { DateTimeISO: 'string' },
         useTypeImports: true,
+        // Apollo types cache reads and writes as unmasked (every field of every fragment); it can
+        // unwrap the masked fragment types only when each object type names its __typename
+        nonOptionalTypename: true,
+        skipTypeNameForRoot: true,
       },
     },
   },

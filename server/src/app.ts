@@ -14,21 +14,24 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { NotificationListener, type NotificationListenerOptions } from './db/notifications.js';
 import { ormOptions } from './db/orm.config.js';
-import { seedDemo } from './db/seed.js';
+import { demoAccounts, seedDemo } from './db/seed.js';
 import { isDatabaseUnavailable, serviceUnavailable } from './errors.js';
+import { EventBus, type EventBusOptions } from './events/event-bus.js';
+import { defineEventRetention } from './events/retention.js';
 import { createApollo } from './graphql/apollo.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { graphqlHttp } from './graphql/http.js';
 import { healthRoutes } from './health.js';
 import { credentialsFrom, jsonErrors, webApp } from './http.js';
+import { Jobs } from './jobs/jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import type { Principal } from './modules/auth/principal.js';
-import { LiveCredentials } from './modules/auth/live-credentials.js';
-import { AUTH_CHANGED_CHANNEL, PrincipalCache } from './modules/auth/principal-cache.js';
-import { LEAD_SCORED_CHANNEL, publishResync, relayLeadScored } from './modules/leads/lead.events.js';
-import { TENANT_FILTER } from './modules/tenants/tenant-scope.js';
+import { listenForAuthChanges } from './modules/auth/auth.notifications.js';
+import { PrincipalCache } from './modules/auth/principal-cache.js';
+import { registerLeadRelay } from './modules/leads/lead.events.js';
+import { TENANT_FILTER } from './kernel/tenant-scope.js';
 import { createObservability } from './observability/index.js';
 import { createAppPubSub } from './pubsub.js';
 import { createSchema } from './schema.js';
@@ -41,8 +44,8 @@ export interface ServerOptions extends Partial<Config> {
   logger?: Logger;
   /** receives the trace spans instead of OTLP (tests) */
   spanExporter?: SpanExporter;
-  /** Timings of live updates (tests shorten them): the LISTEN connection's ping, the re-check of open sockets' credentials. */
-  live?: NotificationListenerOptions & { credentialSweepMs?: number };
+  /** Timings of live updates (tests shorten them): the LISTEN connection's ping, the event poll and replay, the re-check of open sockets' credentials. */
+  live?: NotificationListenerOptions & EventBusOptions & { credentialSweepMs?: number };
 }
 
 export interface AppServer {
@@ -50,6 +53,10 @@ export interface AppServer {
   httpServer: http.Server;
   orm: MikroORM;
   logger: Logger;
+  /** Outbox consumers of this process. */
+  events: EventBus;
+  /** Background jobs (pg-boss), started once the database is ready. */
+  jobs: Jobs;
   /** Resolves once the database is reachable, migrated and (with SEED_DEMO) seeded. */
   ready: Promise<void>;
   /** Prometheus endpoint on its own listener (METRICS_PORT); undefined when off or its port was taken. */
@@ -80,9 +87,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
 
   // schema, live events and who is calling
   const pubSub = createAppPubSub();
-  const schema = await createSchema(pubSub);
   const principals = new PrincipalCache();
   const loginThrottle = new LoginThrottle();
+  const schema = await createSchema(pubSub, { auth: { principals, loginThrottle, demoAccounts: config.seedDemo ? demoAccounts() : [] } });
   const observability = createObservability({ config, logger, orm, spanExporter });
   const formatError = createErrorFormatter({ production: config.production, logger });
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -92,7 +99,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   /** Context of one operation, its EntityManager bound to the principal's tenant. */
   const contextFor = (principal: Principal | null, requestId: string, em = fork(requestId)): Context => {
     if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-    return { em, principal, requestId, logger: logger.child({ requestId }), demoMode: config.seedDemo, principals, loginThrottle };
+    return { em, principal, requestId, logger: logger.child({ requestId }) };
   };
   const authenticate = async (credentials: ReturnType<typeof credentialsFrom>, em = orm.em.fork()): Promise<Principal | null> => {
     if (!databaseReady) throw serviceUnavailable('The service is starting and cannot reach its database yet; try again in a few seconds.');
@@ -129,20 +136,16 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   });
   await apollo.start();
 
-  // cross-process events: committed lead changes, and credentials that stopped being valid
-  const liveCredentials = new LiveCredentials({ orm, live: ws.live, principals, logger, sweepMs: options.live?.credentialSweepMs });
-  const notifications = new NotificationListener(databaseUrl, logger, options.live)
-    .on(LEAD_SCORED_CHANNEL, relayLeadScored(orm, pubSub, logger))
-    .on(AUTH_CHANGED_CHANNEL, liveCredentials.onAuthChanged)
-    // notices sent while the connection was down are lost: re-check every open socket's credential,
-    // then tell the remaining subscribers to fetch again
-    .onReconnect(async () => {
-      await liveCredentials.recheckAll();
-      publishResync(pubSub, ws.live.tenantIds());
-    });
-  // sessions expire without a notice, and a re-check may have missed a socket that signed in meanwhile
-  liveCredentials.startSweep();
-  httpServer.once('close', () => liveCredentials.stopSweep());
+  // cross-process events: outbox consumers (woken by NOTIFY), plain notices of credentials that
+  // stopped being valid, and background jobs; each module adds its own
+  const notifications = new NotificationListener(databaseUrl, logger, options.live);
+  // credentials first: after a gap, revoked sockets are closed before missed events are replayed
+  const authChanges = listenForAuthChanges(notifications, { orm, live: ws.live, principals, logger, sweepMs: options.live?.credentialSweepMs });
+  httpServer.once('close', () => authChanges.stop());
+  const events = new EventBus(orm, logger, notifications, options.live);
+  registerLeadRelay(events, { pubSub, tenantIds: () => ws.live.tenantIds(), logger });
+  const jobs = new Jobs({ databaseUrl, logger });
+  defineEventRetention(jobs, orm, logger);
 
   // routes
   app.use((req, res, next) => {
@@ -174,7 +177,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
       observability.instrumentDatabase();
       await migrate(orm, databaseUrl);
       if (config.seedDemo && (await seedDemo(orm.em.fork()))) logger.info({ event: 'demo_seeded' }, 'seeded the demo tenants');
+      await jobs.start();
+      // positions are taken once LISTEN is in place, so no wake-up falls in between
       await notifications.start();
+      await events.start();
       databaseReady = true;
       logger.info({ event: 'database_ready' }, 'database ready');
     },
@@ -186,6 +192,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     httpServer,
     orm,
     logger,
+    events,
+    jobs,
     ready,
     metricsUrl: observability.metricsUrl,
     beginShutdown() {
@@ -195,6 +203,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
       stopping = true;
       await apollo.stop();
       await notifications.stop();
+      await events.stop();
+      await jobs.stop();
       await orm.close(true);
       await observability.stop();
       await embedded?.stop();

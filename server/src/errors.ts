@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { registerEnumType } from 'type-graphql';
 
 /** Stable codes clients can branch on (`extensions.code`). */
 export const ErrorCode = {
@@ -10,8 +11,38 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-/** Why a field was refused, stable for clients that show their own (translated) text. */
-export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID_EMAIL' | 'INVALID_PHONE' | 'OUT_OF_RANGE' | 'INVALID_CURSOR' | 'NOT_REMOVABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_TEXT';
+/**
+ * Why a field was refused, stable for clients that show their own (translated) text. Named once:
+ * the schema publishes it as the FieldErrorCode enum, so clients need no copy of the list.
+ */
+export const FieldErrorCode = {
+  REQUIRED: 'REQUIRED',
+  TOO_LONG: 'TOO_LONG',
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  INVALID_PHONE: 'INVALID_PHONE',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  NOT_REMOVABLE: 'NOT_REMOVABLE',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  INVALID_TEXT: 'INVALID_TEXT',
+} as const;
+export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];
+
+registerEnumType(FieldErrorCode, {
+  name: 'FieldErrorCode',
+  description: 'Why a field was refused: `extensions.fields[].code` of a BAD_USER_INPUT error holds one of these.',
+  valuesConfig: {
+    REQUIRED: { description: 'Missing or blank.' },
+    TOO_LONG: { description: 'Longer than allowed (see LeadRules.maxTextLength).' },
+    INVALID_EMAIL: { description: 'Not an e-mail address (see LeadRules.emailPattern).' },
+    INVALID_PHONE: { description: 'Not a phone number (see LeadRules.phonePattern).' },
+    OUT_OF_RANGE: { description: 'A number outside its range, e.g. first above LeadRules.maxPageSize.' },
+    INVALID_CURSOR: { description: 'Not a cursor of this list and order.' },
+    NOT_REMOVABLE: { description: 'A required field cannot be set to null.' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used for a different request.' },
+    INVALID_TEXT: { description: 'Text holds a character that cannot be stored (NUL).' },
+  },
+});
 
 export interface FieldError {
   /** Name of the input field, e.g. `email` */

@@ -1,7 +1,7 @@
 import { printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
 import { authGuard } from './modules/auth/auth.guard.js';
-import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { AuthResolver, type AuthDependencies } from './modules/auth/auth.resolver.js';
 import { ClientErrorResolver } from './modules/client-errors/client-error.resolver.js';
 import { LeadResolver } from './modules/leads/lead.resolver.js';
 import { ScoringResolver } from './modules/scoring/scoring.resolver.js';
@@ -9,14 +9,38 @@ import type { AppPubSub } from './pubsub.js';
 
 export const resolvers = [AuthResolver, LeadResolver, ScoringResolver, ClientErrorResolver] as const;
 
-export function createSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
+/** What resolvers need that lives as long as the app; the context carries only one operation's state. */
+export interface SchemaServices {
+  auth: AuthDependencies;
+}
+
+/** Leave `services` out only to print the schema: resolvers that need them cannot run without. */
+export function createSchema(pubSub: AppPubSub, services?: SchemaServices): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     pubSub,
     globalMiddlewares: [authGuard],
     // inputs are checked by each module's validation, with messages per field
     validate: false,
+    ...(services && { container: resolverContainer(services) }),
   });
+}
+
+/** One instance of each resolver, built here with its dependencies. */
+function resolverContainer(services: SchemaServices): ContainerType {
+  const instances = new Map<unknown, object>([
+    [AuthResolver, new AuthResolver(services.auth)],
+    [LeadResolver, new LeadResolver()],
+    [ScoringResolver, new ScoringResolver()],
+    [ClientErrorResolver, new ClientErrorResolver()],
+  ]);
+  return {
+    get(resolverClass: { name: string }) {
+      const instance = instances.get(resolverClass);
+      if (!instance) throw new Error(`schema.ts builds no ${resolverClass.name}`);
+      return instance;
+    },
+  };
 }
 
 /** Text of the committed schema.graphql (`npm run schema` writes it; a test fails when it drifts). */

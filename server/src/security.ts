@@ -22,7 +22,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { MAX_PAGE_SIZE } from './modules/leads/lead.validation.js';
+import { MAX_PAGE_SIZE } from './modules/leads/lead.rules.js';
 
 /** Limits shared by HTTP and WebSocket, so neither path can be used to get around the other. */
 export const QUERY_LIMITS = {

@@ -25,7 +25,6 @@ export const credentialOf = (principal: Principal): string => principal.sessionT
 
 interface LiveSocket {
   principal: Principal;
-  subscriptions: number;
 }
 
 type PrincipalMatcher = (principal: Principal) => boolean;
@@ -37,7 +36,7 @@ export class LiveSockets {
   private readonly admitting = new Set<PrincipalMatcher[]>();
 
   add(socket: WebSocket, principal: Principal): void {
-    this.sockets.set(socket, { principal, subscriptions: 0 });
+    this.sockets.set(socket, { principal });
   }
 
   remove(socket: WebSocket): void {
@@ -160,8 +159,9 @@ export function createWebSocketServer(options: WebSocketOptions) {
       },
       onClose: (ctx) => live.remove(ctx.extra.socket),
       onSubscribe: (ctx, id, payload) => {
-        const socket = live.get(ctx.extra.socket);
-        if (socket && socket.subscriptions >= SOCKET_LIMITS.subscriptionsPerSocket) {
+        // graphql-ws lists every running operation, this one included, and drops one as soon as the
+        // client's complete arrives; onComplete comes later, once its stream has wound down
+        if (Object.keys(ctx.subscriptions).length > SOCKET_LIMITS.subscriptionsPerSocket) {
           return [
             new GraphQLError(`At most ${SOCKET_LIMITS.subscriptionsPerSocket} operations may run at once on one connection; complete one first.`, {
               extensions: { code: ErrorCode.RATE_LIMITED },
@@ -178,7 +178,6 @@ export function createWebSocketServer(options: WebSocketOptions) {
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
-        if (socket) socket.subscriptions++;
         return {
           schema,
           document,
@@ -187,10 +186,6 @@ export function createWebSocketServer(options: WebSocketOptions) {
           // one request id per operation: the connection's, then the operation's id on that socket
           contextValue: options.contextFor(ctx.extra.principal ?? null, `${ctx.extra.requestId ?? randomUUID()}:${id}`.slice(0, 150)),
         };
-      },
-      onComplete: (ctx) => {
-        const socket = live.get(ctx.extra.socket);
-        if (socket) socket.subscriptions = Math.max(0, socket.subscriptions - 1);
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),

@@ -3,7 +3,7 @@ import { PrincipalKind } from '../src/modules/auth/auth.enums.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import type { Principal } from '../src/modules/auth/principal.js';
 import { parseAuthChangedNotice, PrincipalCache } from '../src/modules/auth/principal-cache.js';
-import { parseLeadScoredNotice } from '../src/modules/leads/lead.events.js';
+import { LEAD_SCORED_EVENT, parseLeadScoredEvent } from '../src/modules/leads/lead.events.js';
 import { LiveSockets } from '../src/ws.js';
 import { createTestApp, type TestApp, type TestTenant } from './utils.js';
 
@@ -60,13 +60,16 @@ describe('reading notices', () => {
     expect(parseAuthChangedNotice(JSON.stringify({ sessionTokenHash: 'b'.repeat(64) }))).toEqual({ sessionTokenHash: 'b'.repeat(64) });
   });
 
-  it('reads lead_scored notices, and refuses other shapes and RESYNC (never sent through the database)', () => {
-    const notice = { tenantId: KEY_ID, leadId: KEY_ID, reason: 'UPDATED', previousScore: 40 };
-    expect(parseLeadScoredNotice(JSON.stringify(notice))).toEqual(notice);
-    expect(parseLeadScoredNotice(JSON.stringify({ ...notice, reason: 'CREATED', previousScore: null }))).toEqual({ ...notice, reason: 'CREATED', previousScore: null });
-    for (const bad of ['{', '"x"', JSON.stringify({ ...notice, reason: 'RESYNC' }), JSON.stringify({ ...notice, leadId: 1 }), JSON.stringify({ ...notice, previousScore: 'high' })]) {
-      expect(parseLeadScoredNotice(bad)).toBeNull();
+  it('reads lead.scored events, and refuses other shapes and RESYNC (never sent through the database)', () => {
+    const lead = { id: KEY_ID, score: 85, tier: 'HOT', createdAt: '2026-01-02T03:04:05.678Z', updatedAt: '2026-01-02T03:04:05.678Z' };
+    const event = { sequence: 1, id: KEY_ID, type: LEAD_SCORED_EVENT, tenantId: KEY_ID, aggregateId: KEY_ID, createdAt: new Date(), payload: { reason: 'UPDATED', previousScore: 40, lead } };
+    expect(parseLeadScoredEvent(event)).toMatchObject({ reason: 'UPDATED', previousScore: 40, lead: { id: KEY_ID, score: 85, createdAt: new Date(lead.createdAt) } });
+    expect(parseLeadScoredEvent({ ...event, payload: { reason: 'CREATED', previousScore: null, lead } })).toMatchObject({ reason: 'CREATED', previousScore: null });
+    for (const payload of [null, 'x', { reason: 'RESYNC', previousScore: null, lead }, { reason: 'UPDATED', previousScore: 'high', lead }, { reason: 'UPDATED', previousScore: 1, lead: { ...lead, id: 1 } }]) {
+      expect(parseLeadScoredEvent({ ...event, payload })).toBeNull();
     }
+    expect(parseLeadScoredEvent({ ...event, tenantId: 'x' })).toBeNull();
+    expect(parseLeadScoredEvent({ ...event, aggregateId: '1d4ad7c3-4f0e-4c43-9a57-7d7c5c57d0a1' })).toBeNull();
   });
 });
 

@@ -26,8 +26,8 @@ describe('fan-out across server instances', () => {
     const subFirst = subscribe(onFirst, query, {}, probe);
     const subSecond = subscribe(onSecond, query, {}, probe);
     // probes written on the other instance: each subscription is proven live across instances
-    await subFirst.live(probe.touchAt(second.url), probe.id);
-    await subSecond.live(probe.touchAt(first.url), probe.id);
+    await subFirst.live(probe.touchAt(second.url), probe);
+    await subSecond.live(probe.touchAt(first.url), probe);
 
     await gqlAt(first.url, CREATE_LEAD, { input: leadInput({ name: 'Written on first' }) }, { cookie: tenant.repCookie });
     await gqlAt(second.url, CREATE_LEAD, { input: leadInput({ name: 'Written on second' }) }, { cookie: tenant.repCookie });
@@ -73,8 +73,8 @@ describe('fan-out across server instances', () => {
     const partnerClosed = closedWith(partner);
     const repClosed = closedWith(rep);
     const probe = await createProbe(first, tenant.repCookie);
-    await subscribe(partner, `subscription { leadScored { lead { name } } }`, {}, probe).live(probe.touch, probe.id);
-    await subscribe(rep, `subscription { leadScored { lead { name } } }`, {}, probe).live(probe.touch, probe.id);
+    await subscribe(partner, `subscription { leadScored { lead { name } } }`, {}, probe).live(probe.touch, probe);
+    await subscribe(rep, `subscription { leadScored { lead { name } } }`, {}, probe).live(probe.touch, probe);
 
     await gqlAt(first.url, `mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: apiKey.id }, { cookie: tenant.adminCookie });
     expect(await partnerClosed).toBe(4403);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer, type AppServer } from '../src/app.js';
-import { createTenant } from '../src/modules/tenants/tenant.service.js';
+import { createTenant } from '../src/onboarding/create-tenant.js';
 import { createDatabaseProxy, createTestDatabase, gqlAt, leadInput } from './utils.js';
 
 let server: AppServer | undefined;

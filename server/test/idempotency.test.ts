@@ -35,7 +35,7 @@ function expectFieldError(res: Awaited<ReturnType<TestApp['gql']>>, field: strin
 describe('createLead with an idempotency key', () => {
   it('stores a repeated create once, answers it with the same lead, and announces it once', async () => {
     const sub = subscribe(app.wsClient({ cookie: tenant.repCookie }), LEAD_SCORED);
-    await sub.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
     const key = randomUUID();
     const first = await create({ name: 'Sent twice' }, key);
     const second = await create({ name: 'Sent twice' }, key);
@@ -138,7 +138,7 @@ describe('updateLead with an idempotency key', () => {
   it('applies a repeated update once, answers with the lead as it is, and announces it once', async () => {
     const lead = (await create({ name: 'Updated twice', urgency: 'NO_TIMELINE' })).data.createLead;
     const sub = subscribe(app.wsClient({ cookie: tenant.repCookie }), LEAD_SCORED);
-    await sub.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
     const key = randomUUID();
     const first = await update(lead.id, { urgency: 'IMMEDIATELY' }, key);
     const second = await update(lead.id, { urgency: 'IMMEDIATELY' }, key);

@@ -19,6 +19,8 @@ import {
 
 const PING_INTERVAL_MS = 200;
 const PING_TIMEOUT_MS = 300;
+/** A gap with more events than this ends in RESYNC instead of a replay. */
+const MAX_REPLAY = 3;
 const LEAD_SCORED = `subscription($min: Int) { leadScored(minScore: $min) { reason previousScore lead { id name score } } }`;
 
 /**
@@ -79,7 +81,6 @@ async function createFreezableProxy(targetUrl = ADMIN_DATABASE_URL) {
 }
 
 type Subscription = ReturnType<typeof subscribe<any>>;
-const reasons = (sub: Subscription) => sub.results.map((e) => e.data?.leadScored.reason);
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -122,7 +123,7 @@ async function liveSubscription(caller: { cookie?: string; apiKey?: string }, va
   const client = app.wsClient(caller);
   const closed = closeCode(client);
   const sub = subscribe(client, LEAD_SCORED, variables, probe);
-  await sub.live(touch, probe.id);
+  await sub.live(touch, probe);
   return { client, closed, sub };
 }
 
@@ -132,7 +133,7 @@ const createLead = (name: string, cookie = tenant.repCookie, overrides: Record<s
 beforeAll(async () => {
   database = await createTestDatabase();
   proxy = await createFreezableProxy();
-  app = await createTestApp({ databaseUrl: proxy.urlFor(database.name), logger: log.logger, live: { pingIntervalMs: PING_INTERVAL_MS, pingTimeoutMs: PING_TIMEOUT_MS } });
+  app = await createTestApp({ databaseUrl: proxy.urlFor(database.name), logger: log.logger, live: { pingIntervalMs: PING_INTERVAL_MS, pingTimeoutMs: PING_TIMEOUT_MS, maxReplay: MAX_REPLAY } });
   tenant = await app.createTenant();
   other = await app.createTenant();
   probe = await createProbe(app, tenant.repCookie);
@@ -143,76 +144,117 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** A lead every subscription gets, even `minScore: 100` (the highest option of every criterion). */
+const TOP = { budget: 'OVER_100K', companySize: 'SIZE_OVER_1000', industry: 'SOFTWARE', urgency: 'IMMEDIATELY' };
+const names = (sub: Subscription) => sub.results.map((e) => e.data?.leadScored.lead?.name ?? e.data?.leadScored.reason);
+
+/** Cuts the LISTEN connection and refuses new ones until `proxy.thaw()`: whatever commits meanwhile goes unheard. */
+async function cutListener() {
+  const disconnectsBefore = logged('listener_disconnected').length;
+  proxy.freezeListener({ refuse: true });
+  const [{ terminated }] = await sql<{ terminated: boolean }>(
+    `select pg_terminate_backend(pid, 5000) as terminated from pg_stat_activity where application_name = $1 and datname = $2`,
+    [LISTEN_APPLICATION_NAME, database.name],
+  );
+  expect(terminated).toBe(true);
+  await until(() => logged('listener_disconnected').length > disconnectsBefore, 'the cut to be noticed');
+}
+
+/** Subscriptions of both tenants, one of them filtered, all proven live. */
+async function subscribersOfBothTenants() {
+  const everything = await liveSubscription({ cookie: tenant.repCookie });
+  const hotOnly = await liveSubscription({ cookie: tenant.adminCookie }, { min: 100 });
+  const otherProbe = await createProbe(app, other.repCookie);
+  const otherTenant = subscribe(app.wsClient({ cookie: other.repCookie }), LEAD_SCORED, {}, otherProbe);
+  await otherTenant.live(otherProbe.touch, otherProbe);
+  return { everything: everything.sub, hotOnly: hotOnly.sub, otherTenant };
+}
+
 describe('gaps in the LISTEN connection', () => {
-  it('sends RESYNC to every subscriber of every tenant, whatever its minScore, after the connection was cut', async () => {
-    const everything = await liveSubscription({ cookie: tenant.repCookie });
-    const hotOnly = await liveSubscription({ cookie: tenant.adminCookie }, { min: 100 });
-    const otherProbe = await createProbe(app, other.repCookie);
-    const otherClient = app.wsClient({ cookie: other.repCookie });
-    const otherTenant = subscribe(otherClient, LEAD_SCORED, {}, otherProbe);
-    await otherTenant.live(otherProbe.touch, otherProbe.id);
+  it('replays what was committed while the connection was cut, in commit order and filtered as usual, then streams on', async () => {
+    const { everything, hotOnly, otherTenant } = await subscribersOfBothTenants();
+    await cutListener();
+    await createLead('Gap 1', tenant.repCookie, { urgency: 'NO_TIMELINE' });
+    await createLead('Gap 2', tenant.repCookie, TOP);
+    await createLead('Gap other', other.repCookie);
+    proxy.thaw();
 
-    const [{ terminated }] = await sql<{ terminated: boolean }>(
-      `select pg_terminate_backend(pid, 5000) as terminated from pg_stat_activity where application_name = $1 and datname = $2`,
-      [LISTEN_APPLICATION_NAME, database.name],
-    );
-    expect(terminated).toBe(true);
-    await createLead('Created during the gap', tenant.repCookie, { urgency: 'NO_TIMELINE' });
+    await until(() => names(everything).includes('Gap 2') && names(otherTenant).includes('Gap other'), 'the replay');
 
-    await until(() => reasons(everything.sub).includes('RESYNC'), 'RESYNC on the unfiltered subscription');
-    await until(() => hotOnly.sub.results.length > 0 && otherTenant.results.length > 0, 'RESYNC on the other subscriptions');
-    expect(hotOnly.sub.results.map((e) => e.data!.leadScored)).toEqual([{ reason: 'RESYNC', previousScore: null, lead: null }]);
-    expect(otherTenant.results.map((e) => e.data!.leadScored)).toEqual([{ reason: 'RESYNC', previousScore: null, lead: null }]);
-
-    const later = await createLead('After the gap');
-    await until(() => everything.sub.results.some((e) => e.data?.leadScored.lead?.id === later.id), 'the later lead');
-    expect(everything.sub.results.at(-1)!.data!.leadScored).toMatchObject({ reason: 'CREATED', lead: { id: later.id } });
+    const later = await createLead('After the gap', tenant.repCookie, TOP);
+    const otherLater = await createLead('After the gap other', other.repCookie);
+    await until(() => names(everything).includes(later.name) && names(hotOnly).includes(later.name), 'the later lead');
+    await until(() => names(otherTenant).includes(otherLater.name), 'the later lead of the other tenant');
+    expect(names(everything)).toEqual(['Gap 1', 'Gap 2', 'After the gap']);
+    expect(names(hotOnly)).toEqual(['Gap 2', 'After the gap']);
+    expect(names(otherTenant)).toEqual(['Gap other', 'After the gap other']);
+    expect(everything.results.map((e) => e.data!.leadScored.reason)).toEqual(['CREATED', 'CREATED', 'CREATED']);
   });
 
-  it('notices a connection that stops answering without closing, reconnects and sends RESYNC', async () => {
+  it('sends RESYNC instead to every subscriber of every tenant, whatever its minScore, when it missed more than it may replay', async () => {
+    const { everything, hotOnly, otherTenant } = await subscribersOfBothTenants();
+    await cutListener();
+    for (let i = 1; i <= MAX_REPLAY + 1; i++) await createLead(`Missed ${i}`, tenant.repCookie, { urgency: 'NO_TIMELINE' });
+    proxy.thaw();
+
+    const resync = { reason: 'RESYNC', previousScore: null, lead: null };
+    await until(() => hotOnly.results.length > 0 && otherTenant.results.length > 0 && everything.results.length > 0, 'RESYNC on every subscription');
+    expect(hotOnly.results.map((e) => e.data!.leadScored)).toEqual([resync]);
+    expect(otherTenant.results.map((e) => e.data!.leadScored)).toEqual([resync]);
+    const later = await createLead('After the resync');
+    await until(() => names(everything).includes(later.name), 'the later lead');
+    expect(names(everything)).toEqual(['RESYNC', 'After the resync']);
+  });
+
+  it('notices a connection that stops answering without closing, reconnects and replays what it missed', async () => {
     const { sub } = await liveSubscription({ cookie: tenant.repCookie });
     const started = Date.now();
     proxy.freezeListener({ refuse: false });
-    await until(() => reasons(sub).includes('RESYNC'), 'RESYNC after a frozen connection', 10_000);
-    // one interval until the ping, its timeout, the first reconnect attempt (200 ms), then a re-check
+    const during = await createLead('During the freeze');
+    await until(() => names(sub).includes(during.name), 'the lead committed during the freeze', 10_000);
+    // one interval until the ping, its timeout, the first reconnect attempt (200 ms), then the replay
     expect(Date.now() - started).toBeLessThan(PING_INTERVAL_MS + PING_TIMEOUT_MS + 1_500);
     expect(logged('listener_disconnected', (line) => String(line.err).includes('no answer to a ping'))).not.toHaveLength(0);
 
     const later = await createLead('After the freeze');
-    await until(() => sub.results.some((e) => e.data?.leadScored.lead?.id === later.id), 'the later lead');
+    await until(() => names(sub).includes(later.name), 'the later lead');
+    expect(names(sub)).toEqual(['During the freeze', 'After the freeze']);
   });
 
-  it('closes (4403) the socket of a key revoked while notices were lost; other sockets keep streaming', async () => {
+  it('closes (4403) the socket of a key revoked while notices were lost, before replaying; other sockets get what they missed', async () => {
     const revokedKey = await app.gql(`mutation { createApiKey(name: "gap", scope: READ) { secret apiKey { id } } }`, {}, { cookie: tenant.adminCookie });
     const { secret, apiKey } = revokedKey.data.createApiKey;
     const keptKey = await app.createApiKey(tenant, ApiKeyScope.READ);
     const revoked = await liveSubscription({ apiKey: secret });
     const kept = await liveSubscription({ apiKey: keptKey });
 
-    const disconnectsBefore = logged('listener_disconnected').length;
-    proxy.freezeListener({ refuse: true });
+    await cutListener();
     // committed while this process hears nothing: its auth_changed notice is lost with the connection
     const res = await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: apiKey.id }, { cookie: tenant.adminCookie });
     expect(res.data.revokeApiKey).toBe(true);
-    await until(() => logged('listener_disconnected').length > disconnectsBefore, 'the frozen connection to be dropped');
+    const afterRevocation = await createLead('After the revocation');
     proxy.thaw();
 
     expect(await revoked.closed).toBe(4403);
-    await until(() => reasons(kept.sub).includes('RESYNC'), 'RESYNC on the kept socket', 10_000);
+    await until(() => names(kept.sub).includes(afterRevocation.name), 'the missed lead on the kept key', 10_000);
+    // the revoked socket is closed: nothing more can reach it, and the replay came after the close
+    expect(names(revoked.sub)).toEqual([]);
     const later = await createLead('For the kept key');
-    await until(() => kept.sub.results.some((e) => e.data?.leadScored.lead?.id === later.id), 'the later lead on the kept key');
+    await until(() => names(kept.sub).includes(later.name), 'the later lead on the kept key');
+    expect(names(kept.sub)).toEqual(['After the revocation', 'For the kept key']);
   });
 });
 
-describe('malformed notices', () => {
-  it('survives a lead_scored payload that is not JSON: warns, and later events still arrive', async () => {
+describe('malformed notices and events', () => {
+  it('survives wake-ups that are no sequence or a forged one, and events that are not lead.scored ones: warns, and later events still arrive', async () => {
     const { sub } = await liveSubscription({ cookie: tenant.repCookie });
-    await sql(`select pg_notify('lead_scored', '{')`);
-    await sql(`select pg_notify('lead_scored', '{"tenantId": 5}')`);
+    await sql(`select pg_notify('events', '{')`);
+    await sql(`select pg_notify('events', '999999999999')`);
+    await sql(`insert into event (id, type, tenant_id, aggregate_id, payload) values (gen_random_uuid(), 'lead.scored', $1, $1, '{"reason": "CREATED"}')`, [tenant.id]);
     const later = await createLead('After the garbage');
-    await until(() => sub.results.some((e) => e.data?.leadScored.lead?.id === later.id), 'the later lead');
-    expect(sub.results.map((e) => e.data!.leadScored.reason)).toEqual(['CREATED']);
-    expect(logged('notification_malformed', (line) => line.channel === 'lead_scored').map((line) => line.payload)).toEqual(['{', '{"tenantId": 5}']);
+    await until(() => names(sub).includes(later.name), 'the later lead');
+    expect(names(sub)).toEqual(['After the garbage']);
+    expect(logged('event_malformed', (line) => line.type === 'lead.scored')).toHaveLength(1);
   });
 
   it('answers an auth_changed payload it cannot read by trusting nothing cached: a key revoked without a notice stops working', async () => {
@@ -233,14 +275,15 @@ describe('malformed notices', () => {
     await until(() => kept.sub.results.some((e) => e.data?.leadScored.lead?.id === later.id), 'the later lead');
   });
 
-  it('handles the notices of one channel in the order they were sent', async () => {
+  it('delivers the events of one transaction in the order they were written', async () => {
     const { sub } = await liveSubscription({ cookie: tenant.repCookie });
     const lead = await createLead('Ordered');
     await until(() => sub.results.length === 1, 'the created lead');
     await sql(
-      `select pg_notify('lead_scored', json_build_object('tenantId', $1::uuid, 'leadId', $2::uuid, 'reason', 'UPDATED', 'previousScore', i)::text)
-         from generate_series(1, 30) i`,
-      [tenant.id, lead.id],
+      `insert into event (id, type, tenant_id, aggregate_id, payload)
+       select gen_random_uuid(), type, tenant_id, aggregate_id, payload || jsonb_build_object('reason', 'UPDATED', 'previousScore', i)
+         from event, generate_series(1, 30) i where aggregate_id = $1 order by i`,
+      [lead.id],
     );
     await until(() => sub.results.length === 31, '30 updates');
     expect(sub.results.slice(1).map((e) => e.data!.leadScored.previousScore)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -257,7 +300,7 @@ describe('expired sessions', () => {
         const client = sweeping.wsClient({ cookie });
         const closed = closeCode(client);
         const sub = subscribe(client, LEAD_SCORED, {}, sweepProbe);
-        await sub.live(sweepProbe.touch, sweepProbe.id);
+        await sub.live(sweepProbe.touch, sweepProbe);
         return { closed, sub };
       };
       const expiring = await live(owner.repCookie);

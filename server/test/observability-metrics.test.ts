@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connected, CREATE_LEAD, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
+import { CREATE_LEAD, createProbe, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 const opsDir = path.resolve(import.meta.dirname, '..', '..', 'ops');
 let app: TestApp;
@@ -136,13 +136,15 @@ describe('metrics', () => {
 
   it('counts live WebSocket connections and subscriptions', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
-    const live = subscribe(client, `subscription { leadScored { lead { id } } }`);
-    await connected(client);
+    const probe = await createProbe(app, tenant.repCookie);
+    const sub = subscribe(client, `subscription { leadScored { lead { id } } }`, {}, probe);
+    // the probe's event proves the subscription registered, not just the connection
+    await sub.live(probe.touch, probe);
     let text = await scrape();
     expect(sample(text, 'lead_scoring_websocket_connections')).toBe(1);
     expect(sample(text, 'lead_scoring_websocket_subscriptions')).toBe(1);
 
-    live.unsubscribe();
+    sub.unsubscribe();
     await client.dispose();
     await expect.poll(async () => sample(await scrape(), 'lead_scoring_websocket_connections'), { timeout: 3_000 }).toBe(0);
     text = await scrape();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer, type AppServer } from '../src/app.js';
-import { createTenant } from '../src/modules/tenants/tenant.service.js';
+import { createTenant } from '../src/onboarding/create-tenant.js';
 import { createDatabaseProxy, createTestDatabase, gqlAt } from './utils.js';
 
 let server: AppServer | undefined;

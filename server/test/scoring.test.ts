@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetRange, CompanySize, Industry, LeadTier, Urgency } from '../src/modules/scoring/scoring.enums.js';
+import { LeadTier } from '../src/modules/leads/lead.enums.js';
+import { BudgetRange, CompanySize, Industry, Urgency } from '../src/modules/scoring/scoring.enums.js';
 import { DEFAULT_SCORING_MODEL, scoreLead, tierFor } from '../src/modules/scoring/scoring.model.js';
 
 const base = { budget: BudgetRange.UNDER_10K, companySize: CompanySize.SIZE_1_10, industry: Industry.OTHER, urgency: Urgency.NO_TIMELINE };

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/db/seed.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import { Tenant } from '../src/modules/tenants/tenant.entity.js';
-import { BudgetRange, CompanySize, Industry, LeadSource, Urgency } from '../src/modules/scoring/scoring.enums.js';
+import { LeadSource } from '../src/modules/leads/lead.enums.js';
+import { BudgetRange, CompanySize, Industry, Urgency } from '../src/modules/scoring/scoring.enums.js';
 import { createTestApp, type TestApp } from './utils.js';
 
 // the README's scoring table, written out here rather than read from the code that stored the scores

@@ -39,7 +39,7 @@ describe('leadScored', () => {
   it('delivers a created lead after commit, readable by id when it arrives', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
-    await sub.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
     const created = (await app.gql(CREATE_LEAD, { input: leadInput() }, { cookie: tenant.repCookie })).data.createLead;
     const [event] = await sub.waitFor(1);
     expect(event.data!.leadScored).toEqual({
@@ -54,7 +54,7 @@ describe('leadScored', () => {
   it('delivers updates with the previous score', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
-    await sub.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
     const created = (await app.gql(CREATE_LEAD, { input: leadInput({ urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie })).data.createLead;
     await app.gql(`mutation($id: ID!) { updateLead(id: $id, input: { urgency: IMMEDIATELY }) { id } }`, { id: created.id }, { cookie: tenant.repCookie });
     const events = await sub.waitFor(2);
@@ -69,8 +69,8 @@ describe('leadScored', () => {
     const sub = subscribe(client, LEAD_SCORED, { min: 80 }, probe);
     // unfiltered, on the same socket: shows when the cold lead has been published
     const all = subscribe(client, LEAD_SCORED, {}, probe);
-    await sub.live(probe.touch, probe.id);
-    await all.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
+    await all.live(probe.touch, probe);
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'Cold one', budget: 'UNDER_10K', urgency: 'NO_TIMELINE' }) }, { cookie: tenant.repCookie });
     expect(names(await all.waitFor(1))).toEqual(['Cold one']);
     // published after the cold one, so a cold one let through would have arrived first
@@ -82,7 +82,7 @@ describe('leadScored', () => {
   it('does not deliver a lead whose transaction failed', async () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const sub = subscribe(client, LEAD_SCORED);
-    await sub.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
     const refused = await app.gql(CREATE_LEAD, { input: leadInput({ name: '' }) }, { cookie: tenant.repCookie });
     expect(refused.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(refused.data).toBeNull();
@@ -95,7 +95,7 @@ describe('leadScored', () => {
     const key = await app.createApiKey(tenant, ApiKeyScope.READ);
     const client = app.wsClient({ apiKey: key });
     const sub = subscribe(client, LEAD_SCORED);
-    await sub.live(probe.touch, probe.id);
+    await sub.live(probe.touch, probe);
     await app.gql(CREATE_LEAD, { input: leadInput({ name: 'For the partner' }) }, { cookie: tenant.repCookie });
     expect((await sub.waitFor(1))[0].data!.leadScored.lead.name).toBe('For the partner');
   });

@@ -78,8 +78,8 @@ describe('tenant isolation', () => {
     const clientB = app.wsClient({ cookie: b.repCookie });
     const subA = subscribe(clientA, `subscription { leadScored { lead { name } } }`, {}, probeA);
     const subB = subscribe(clientB, `subscription { leadScored { lead { name } } }`, {}, probeB);
-    await subA.live(probeA.touch, probeA.id);
-    await subB.live(probeB.touch, probeB.id);
+    await subA.live(probeA.touch, probeA);
+    await subB.live(probeB.touch, probeB);
     const names = (events: Array<{ data?: any }>) => events.map((r) => r.data!.leadScored.lead.name);
     const create = (name: string, tenant: TestTenant) => app.gql(CREATE_LEAD, { input: leadInput({ name }) }, { cookie: tenant.repCookie });
 

@@ -49,7 +49,7 @@ describe('what one credential may hold open', () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const subs = Array.from({ length: SOCKET_LIMITS.subscriptionsPerSocket }, () => subscribe(client, 'subscription { leadScored { reason lead { name } } }'));
     // every one of them live: each sees the probe
-    for (const sub of subs) await sub.live(probe.touch, probe.id);
+    for (const sub of subs) await sub.live(probe.touch, probe);
     const refused = subscribe(client, LEAD_SCORED);
     await refused.waitFor(1, 3_000);
     expect(refused.closed).toEqual([
@@ -57,6 +57,6 @@ describe('what one credential may hold open', () => {
     ]);
     subs[0].unsubscribe();
     const next = subscribe(client, 'subscription { leadScored { reason lead { name } } }');
-    await next.live(probe.touch, probe.id);
+    await next.live(probe.touch, probe);
   });
 });

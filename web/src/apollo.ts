@@ -34,7 +34,7 @@ export function createCache(): InMemoryCache {
 
 export interface LiveConnection {
   state: Readonly<Ref<ConnectionState>>;
-  /** Called when live events may have been missed (the socket came back, or `resync()`), so lists fetch again. */
+  /** Called when live events may have been missed (the socket came back, or `resync()`): live pages fetch again (useRefetchOnReconnect). */
   onReconnected(listener: () => void): () => void;
   /** The server says it may have missed events (a RESYNC event): fetch again, as after a reconnect. */
   resync(): void;

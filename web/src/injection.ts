@@ -1,8 +1,6 @@
 import type { InjectionKey } from 'vue';
 import type { LiveConnection } from './apollo';
-import type { LiveLeads } from './composables/useLiveLeads';
 import type { ErrorReporter } from './composables/useErrorReporter';
 
 export const ConnectionKey: InjectionKey<LiveConnection> = Symbol('connection');
-export const LiveLeadsKey: InjectionKey<LiveLeads> = Symbol('liveLeads');
 export const ErrorReporterKey: InjectionKey<ErrorReporter> = Symbol('errorReporter');

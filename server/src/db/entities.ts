@@ -1,3 +1,5 @@
+import { EventConsumer } from '../events/event-consumer.entity.js';
+import { OutboxEvent } from '../events/event.entity.js';
 import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
@@ -7,4 +9,4 @@ import { ScoringModel } from '../modules/scoring/scoring-model.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { RateLimit } from '../modules/rate-limit/rate-limit.entity.js';
 
-export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead, IdempotencyKey, RateLimit];
+export const entities = [Tenant, User, Session, ApiKey, ScoringModel, Lead, IdempotencyKey, RateLimit, OutboxEvent, EventConsumer];

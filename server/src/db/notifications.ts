@@ -17,21 +17,27 @@ export const LISTEN_APPLICATION_NAME = 'lead-scoring-listen';
 
 /**
  * One dedicated PostgreSQL connection per process that LISTENs on the app's channels and hands
- * each NOTIFY to its handler. NOTIFY is transactional, so handlers only ever see committed
- * changes, from every process on the database. Handlers of one channel run one after another, in
- * the order the notices arrived.
+ * each NOTIFY to the handlers of its channel (any number, in the order they were added). NOTIFY is
+ * transactional, so handlers only ever see committed changes, from every process on the database.
+ *
+ * Every handler of every channel runs one after another, in the order the notices arrived, which
+ * is the order their transactions committed: when a handler sees a notice, the handlers of every
+ * notice committed before it have finished (a revoked credential is forgotten before a later
+ * event is relayed).
  *
  * A ping finds connections that died without closing (a frozen network, a dropped NAT entry); any
- * lost connection is replaced, and the `onReconnect` handlers run after the gap, since notices
- * sent meanwhile are gone.
+ * lost connection is replaced, and the `onReconnect` handlers run after the gap, in the order they
+ * were added and before any notice heard after it, since notices sent meanwhile are gone.
  */
 export class NotificationListener {
   private client?: pg.Client;
   private stopped = false;
   private retry?: NodeJS.Timeout;
   private pingTimer?: NodeJS.Timeout;
-  private readonly handlers = new Map<string, Handler>();
-  private readonly queues = new Map<string, Promise<void>>();
+  private started = false;
+  private caughtUp = false;
+  private readonly handlers = new Map<string, Handler[]>();
+  private queue: Promise<void> = Promise.resolve();
   private readonly reconnectHandlers: Array<() => void | Promise<void>> = [];
   private readonly pingIntervalMs: number;
   private readonly pingTimeoutMs: number;
@@ -49,7 +55,8 @@ export class NotificationListener {
 
   on(channel: string, handler: Handler): this {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
-    this.handlers.set(channel, handler);
+    if (this.started) throw new Error(`channel ${channel} added after the listener started`);
+    this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), handler]);
     return this;
   }
 
@@ -59,8 +66,28 @@ export class NotificationListener {
     return this;
   }
 
-  /** Resolves once LISTEN is in place, or keeps retrying in the background while the database is down. */
+  /** True while LISTEN is in place and every gap so far has been caught up: nothing committed since is unheard. */
+  get listening(): boolean {
+    return this.caughtUp && !!this.client && !this.stopped;
+  }
+
+  /**
+   * Resolves once every notice committed before the call has been handled; rejects when the
+   * connection is not listening (notices may be lost). A round trip on the LISTEN connection
+   * itself: PostgreSQL delivers pending notices before it answers.
+   */
+  async barrier(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.listening) throw new Error('not listening for database notifications');
+    await this.roundTrip(client);
+    await this.enqueue(() => {});
+    if (!this.listening) throw new Error('not listening for database notifications');
+  }
+
+  /** Resolves once LISTEN is in place, or keeps retrying in the background while the database is down. Idempotent. */
   start(): Promise<void> {
+    if (this.started) return Promise.resolve();
+    this.started = true;
     return this.connect(0);
   }
 
@@ -83,9 +110,11 @@ export class NotificationListener {
       if (this.stopped) throw new Error('stopped');
       this.client = client;
       this.schedulePing(client);
-      if (attempt > 0) {
+      if (attempt === 0) {
+        this.caughtUp = true;
+      } else {
         this.logger.info({ event: 'listener_reconnected' }, 'listening for database notifications again');
-        void this.afterGap();
+        void this.enqueue(() => this.afterGap(client));
       }
     } catch (error) {
       client.removeAllListeners('end');
@@ -94,25 +123,26 @@ export class NotificationListener {
     }
   }
 
-  /** Queues the notice behind the earlier ones of its channel, so a slow handler cannot be overtaken. */
+  /** Queues the notice behind every earlier one, so a slow handler cannot be overtaken. */
   private dispatch(channel: string, payload: string): void {
-    const handler = this.handlers.get(channel);
-    if (!handler) return;
-    const previous = this.queues.get(channel) ?? Promise.resolve();
-    const next = previous
-      .then(() => handler(payload))
-      .catch((error: Error) =>
-        this.logger.error({ event: 'notification_failed', channel, err: error.message }, 'could not handle a database notification'),
-      );
-    this.queues.set(channel, next);
-    // an idle channel keeps no chain of settled promises
-    void next.then(() => {
-      if (this.queues.get(channel) === next) this.queues.delete(channel);
-    });
+    for (const handler of this.handlers.get(channel) ?? []) {
+      void this.enqueue(async () => {
+        try {
+          await handler(payload);
+        } catch (error) {
+          this.logger.error({ event: 'notification_failed', channel, err: (error as Error).message }, 'could not handle a database notification');
+        }
+      });
+    }
   }
 
-  private async afterGap(): Promise<void> {
-    await Promise.all(this.queues.values());
+  private enqueue(work: () => void | Promise<void>): Promise<void> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async afterGap(client: pg.Client): Promise<void> {
     for (const handler of this.reconnectHandlers) {
       if (this.stopped) return;
       try {
@@ -121,6 +151,8 @@ export class NotificationListener {
         this.logger.error({ event: 'listener_reconnect_failed', err: (error as Error).message }, 'could not catch up after a gap in database notifications');
       }
     }
+    // lost again meanwhile: the next reconnection catches up instead
+    if (this.client === client) this.caughtUp = true;
   }
 
   private schedulePing(client: pg.Client): void {
@@ -130,15 +162,21 @@ export class NotificationListener {
 
   private async ping(client: pg.Client): Promise<void> {
     if (this.client !== client) return;
+    try {
+      await this.roundTrip(client);
+      if (this.client === client) this.schedulePing(client);
+    } catch (error) {
+      this.drop(client, error as Error);
+    }
+  }
+
+  private async roundTrip(client: pg.Client): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer to a ping within ${this.pingTimeoutMs} ms`)), this.pingTimeoutMs);
     });
     try {
       await Promise.race([client.query('select 1'), timedOut]);
-      if (this.client === client) this.schedulePing(client);
-    } catch (error) {
-      this.drop(client, error as Error);
     } finally {
       clearTimeout(timer);
     }
@@ -153,6 +191,7 @@ export class NotificationListener {
   private lost(client: pg.Client, error?: Error): void {
     if (this.client !== client || this.stopped) return;
     this.client = undefined;
+    this.caughtUp = false;
     clearTimeout(this.pingTimer);
     this.logger.warn({ event: 'listener_disconnected', err: error?.message }, 'lost the notification connection; reconnecting');
     client.end().catch(() => {});

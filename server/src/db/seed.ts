@@ -1,17 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PrincipalKind, UserRole } from '../modules/auth/auth.enums.js';
+import type { DemoAccount } from '../modules/auth/auth.types.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Lead } from '../modules/leads/lead.entity.js';
-import { BudgetRange, CompanySize, Industry, LeadSource, Urgency } from '../modules/scoring/scoring.enums.js';
+import { LeadSource } from '../modules/leads/lead.enums.js';
+import { BudgetRange, CompanySize, Industry, Urgency } from '../modules/scoring/scoring.enums.js';
 import { DEFAULT_SCORING_MODEL, scoreLead } from '../modules/scoring/scoring.model.js';
-import { createTenant } from '../modules/tenants/tenant.service.js';
+import { createTenant } from '../onboarding/create-tenant.js';
 
 export const DEMO_TENANTS = [
   { name: 'Demo GmbH', adminEmail: 'demo@demo.test', adminName: 'Dana Demo', repEmail: 'rep@demo.test', repName: 'Ravi Rep' },
   { name: 'Beispiel AG', adminEmail: 'beispiel@demo.test', adminName: 'Bea Beispiel', repEmail: 'rep@beispiel.test', repName: 'Bruno Berater' },
 ];
 export const DEMO_PASSWORD = 'demo';
+
+/** The demo logins, for the sign-in page: the app hands them to auth when it runs with demo data. */
+export function demoAccounts(): DemoAccount[] {
+  return DEMO_TENANTS.flatMap((t) => [
+    { email: t.adminEmail, password: DEMO_PASSWORD, name: t.adminName, role: UserRole.ADMIN, tenantName: t.name },
+    { email: t.repEmail, password: DEMO_PASSWORD, name: t.repName, role: UserRole.REP, tenantName: t.name },
+  ]);
+}
 
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Felix', 'Greta', 'Hannes', 'Ines', 'Jonas', 'Katja', 'Lukas', 'Mia', 'Noah', 'Olga', 'Paul', 'Rosa', 'Samir', 'Tina', 'Umut'];
 const LAST = ['Albrecht', 'Berger', 'Castillo', 'Dietrich', 'Engel', 'Fischer', 'Graf', 'Hoffmann', 'Ivanova', 'Jung', 'Keller', 'Lang', 'Meyer', 'Nowak', 'Okafor', 'Peters'];

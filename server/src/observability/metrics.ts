@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { LeadSource, LeadTier } from '../modules/scoring/scoring.enums.js';
+import { LeadSource, LeadTier } from '../modules/leads/lead.enums.js';
 
 /** Operation names come from the schema's root fields, so this label has a bounded set of values. */
 export type OperationType = 'query' | 'mutation' | 'subscription';

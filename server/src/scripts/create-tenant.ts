@@ -9,8 +9,9 @@ import { ormOptions } from '../db/orm.config.js';
 import { ApiKeyScope, PrincipalKind } from '../modules/auth/auth.enums.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { User } from '../modules/auth/user.entity.js';
-import { createTenant } from '../modules/tenants/tenant.service.js';
-import { TENANT_FILTER } from '../modules/tenants/tenant-scope.js';
+import { isEmail } from '../kernel/email.js';
+import { TENANT_FILTER } from '../kernel/tenant-scope.js';
+import { createTenant } from '../onboarding/create-tenant.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -30,7 +31,7 @@ const { values } = parseArgs({
 const databaseUrl = process.env.DATABASE_URL || fail('Set DATABASE_URL to the database the tenant belongs in.');
 const name = values.name?.trim() || fail('--name is required (the tenant name).');
 const adminEmail = values['admin-email']?.trim() || fail('--admin-email is required.');
-if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) fail(`--admin-email "${adminEmail}" is not an email address.`);
+if (!isEmail(adminEmail)) fail(`--admin-email "${adminEmail}" is not an email address.`);
 const adminPassword = values['admin-password'] || fail('--admin-password is required.');
 if (adminPassword.length < 8) fail('--admin-password must have at least 8 characters.');
 const scope = values['api-key-scope']!.toUpperCase() as ApiKeyScope;

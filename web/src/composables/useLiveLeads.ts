@@ -1,9 +1,11 @@
+import type { InjectionKey } from 'vue';
 import { useSubscription } from '@vue/apollo-composable';
 import { inject, onBeforeUnmount, shallowRef } from 'vue';
-import { graphql } from '../gql';
+import { graphql, useFragment } from '../gql';
 import type { LeadScoredSubscription } from '../gql/graphql';
 import { ConnectionKey } from '../injection';
 import { leadChangeOf, type LeadChange } from '../lib/live-merge';
+import { LeadListItemFragment } from '../components/leads/lead-list.documents';
 
 const LeadScoredDocument = graphql(`
   subscription LeadScored {
@@ -25,7 +27,7 @@ export interface LiveLeads {
   /** Leads that arrived a moment ago, shown as new */
   newIds: Readonly<{ value: ReadonlySet<string> }>;
   markNew(id: string): void;
-  /** Events about one lead; a RESYNC reaches lists as a reconnect instead (LiveConnection.onReconnected). */
+  /** Events about one lead; a RESYNC reaches live pages as a reconnect instead (useRefetchOnReconnect). */
   onEvent(listener: (event: LeadEvent) => void): () => void;
 }
 
@@ -61,7 +63,7 @@ export function useLiveLeads(): LiveLeads {
       connection?.resync();
       return;
     }
-    if (event.reason === 'CREATED') markNew((event.lead as unknown as { id: string }).id);
+    if (event.reason === 'CREATED') markNew(useFragment(LeadListItemFragment, event.lead).id);
     listeners.forEach((listener) => listener(event));
   });
   onBeforeUnmount(() => timers.forEach(clearTimeout));
@@ -75,3 +77,6 @@ export function useLiveLeads(): LiveLeads {
     },
   };
 }
+
+/** The one live-leads stream of the signed-in app, provided by the shell. */
+export const LiveLeadsKey: InjectionKey<LiveLeads> = Symbol('liveLeads');

@@ -4,6 +4,7 @@ import { computed, type Ref } from 'vue';
 import { graphql } from '../gql';
 import type { LeadScoreInput } from '../gql/graphql';
 import type { LeadFormValues } from '../lib/validation';
+import { useRefetchOnReconnect } from './useRefetchOnReconnect';
 
 export const ScorePreviewQuery = graphql(`
   query ScorePreview($input: LeadScoreInput!) {
@@ -47,9 +48,11 @@ export async function previewFor(client: ApolloClient<unknown>, values: LeadForm
 /** The server scores the form as the rep fills it in, so the preview and the saved score never differ. */
 export function useScorePreview(values: Ref<LeadFormValues>) {
   const input = computed(() => scoreInput(values.value));
-  const { result, loading, error } = useQuery(ScorePreviewQuery, () => ({ input: input.value }), {
+  const { result, loading, error, refetch } = useQuery(ScorePreviewQuery, () => ({ input: input.value }), {
     debounce: 80,
     keepPreviousResult: true,
   });
+  // scored by the model as it is now, should it have changed while the socket was away
+  useRefetchOnReconnect(() => refetch());
   return { preview: computed(() => result.value?.scorePreview ?? null), loading, error };
 }

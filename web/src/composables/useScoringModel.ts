@@ -1,16 +1,17 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed } from 'vue';
 import { graphql } from '../gql';
-import type { TierThresholds } from '../lib/tiers';
+import type { TierInfo } from '../lib/tiers';
+import { useRefetchOnReconnect } from './useRefetchOnReconnect';
 
 export const ScoringModelQuery = graphql(`
   query ScoringModel {
     scoringModel {
       version
-      thresholds {
-        hot
-        keyAccount
-        warm
+      tiers {
+        tier
+        minScore
+        isKeyAccount
       }
       criteria {
         criterion
@@ -25,14 +26,17 @@ export const ScoringModelQuery = graphql(`
 `);
 
 /**
- * The tenant's active scoring model: tier thresholds and points per option, for labels and legends.
- * Every caller shares one cached answer; it is fetched once per sign-in (sign-out clears the cache).
- * `thresholds` is null until it has loaded, so nothing shows numbers the server did not give.
+ * The tenant's active scoring model: its tiers (where each starts, which are key accounts) and points
+ * per option, for filters, labels and legends. Every caller shares one cached answer; it is fetched
+ * once per sign-in (sign-out clears the cache). `tiers` is null until it has loaded, so nothing
+ * shows numbers the server did not give.
  */
 export function useScoringModel() {
-  const { result, error } = useQuery(ScoringModelQuery, null, { fetchPolicy: 'cache-first' });
+  const { result, error, refetch } = useQuery(ScoringModelQuery, null, { fetchPolicy: 'cache-first' });
+  // an admin may have changed the model while the socket was away
+  useRefetchOnReconnect(() => refetch());
   const model = computed(() => result.value?.scoringModel ?? null);
-  const thresholds = computed<TierThresholds | null>(() => model.value?.thresholds ?? null);
+  const tiers = computed<readonly TierInfo[] | null>(() => model.value?.tiers ?? null);
   const criteria = computed(() => model.value?.criteria ?? null);
-  return { model, thresholds, criteria, error };
+  return { model, tiers, criteria, error };
 }

@@ -21,13 +21,14 @@ type Documents = {
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      id\n      ...LeadDetail_lead\n    }\n  }\n": typeof types.LeadDetailDocument,
     "\n  fragment LeadRow_lead on Lead {\n    id\n    name\n    company\n    industry\n    budget\n    companySize\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    createdAt\n  }\n": typeof types.LeadRow_LeadFragmentDoc,
     "\n  fragment ScoreBreakdown_lead on Lead {\n    scoreBreakdown {\n      criterion\n      points\n      maxPoints\n    }\n  }\n": typeof types.ScoreBreakdown_LeadFragmentDoc,
-    "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n": typeof types.CreateLeadDocument,
     "\n  fragment LeadListItem on Lead {\n    id\n    score\n    tier\n    createdAt\n    industry\n    source\n    name\n    company\n    email\n    ...LeadRow_lead\n  }\n": typeof types.LeadListItemFragmentDoc,
     "\n  query Leads($first: Int!, $after: String, $filter: LeadFilter) {\n    leads(first: $first, after: $after, filter: $filter, orderBy: SCORE_DESC) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadListItem\n        }\n      }\n    }\n  }\n": typeof types.LeadsDocument,
     "\n  mutation ReportClientError($input: ClientErrorInput!) {\n    reportClientError(input: $input)\n  }\n": typeof types.ReportClientErrorDocument,
+    "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n": typeof types.CreateLeadDocument,
+    "\n  query LeadRules {\n    leadRules {\n      maxTextLength\n      emailPattern\n      phonePattern\n      maxPageSize\n      defaultSource\n      fieldErrorCodes\n    }\n  }\n": typeof types.LeadRulesDocument,
     "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n": typeof types.LeadScoredDocument,
     "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n": typeof types.ScorePreviewDocument,
-    "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": typeof types.ScoringModelDocument,
+    "\n  query ScoringModel {\n    scoringModel {\n      version\n      tiers {\n        tier\n        minScore\n        isKeyAccount\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": typeof types.ScoringModelDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    role\n    tenant {\n      id\n      name\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
 };
@@ -39,13 +40,14 @@ const documents: Documents = {
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      id\n      ...LeadDetail_lead\n    }\n  }\n": types.LeadDetailDocument,
     "\n  fragment LeadRow_lead on Lead {\n    id\n    name\n    company\n    industry\n    budget\n    companySize\n    urgency\n    source\n    score\n    tier\n    isKeyAccount\n    createdAt\n  }\n": types.LeadRow_LeadFragmentDoc,
     "\n  fragment ScoreBreakdown_lead on Lead {\n    scoreBreakdown {\n      criterion\n      points\n      maxPoints\n    }\n  }\n": types.ScoreBreakdown_LeadFragmentDoc,
-    "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n": types.CreateLeadDocument,
     "\n  fragment LeadListItem on Lead {\n    id\n    score\n    tier\n    createdAt\n    industry\n    source\n    name\n    company\n    email\n    ...LeadRow_lead\n  }\n": types.LeadListItemFragmentDoc,
     "\n  query Leads($first: Int!, $after: String, $filter: LeadFilter) {\n    leads(first: $first, after: $after, filter: $filter, orderBy: SCORE_DESC) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadListItem\n        }\n      }\n    }\n  }\n": types.LeadsDocument,
     "\n  mutation ReportClientError($input: ClientErrorInput!) {\n    reportClientError(input: $input)\n  }\n": types.ReportClientErrorDocument,
+    "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n": types.CreateLeadDocument,
+    "\n  query LeadRules {\n    leadRules {\n      maxTextLength\n      emailPattern\n      phonePattern\n      maxPageSize\n      defaultSource\n      fieldErrorCodes\n    }\n  }\n": types.LeadRulesDocument,
     "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n": types.LeadScoredDocument,
     "\n  query ScorePreview($input: LeadScoreInput!) {\n    scorePreview(input: $input) {\n      score\n      tier\n      isKeyAccount\n      missing\n      modelVersion\n      breakdown {\n        criterion\n        points\n        maxPoints\n      }\n    }\n  }\n": types.ScorePreviewDocument,
-    "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": types.ScoringModelDocument,
+    "\n  query ScoringModel {\n    scoringModel {\n      version\n      tiers {\n        tier\n        minScore\n        isKeyAccount\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n": types.ScoringModelDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    role\n    tenant {\n      id\n      name\n    }\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
 };
@@ -95,10 +97,6 @@ export function graphql(source: "\n  fragment ScoreBreakdown_lead on Lead {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment LeadListItem on Lead {\n    id\n    score\n    tier\n    createdAt\n    industry\n    source\n    name\n    company\n    email\n    ...LeadRow_lead\n  }\n"): (typeof documents)["\n  fragment LeadListItem on Lead {\n    id\n    score\n    tier\n    createdAt\n    industry\n    source\n    name\n    company\n    email\n    ...LeadRow_lead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -111,6 +109,14 @@ export function graphql(source: "\n  mutation ReportClientError($input: ClientEr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLead($input: CreateLeadInput!, $idempotencyKey: String) {\n    createLead(input: $input, idempotencyKey: $idempotencyKey) {\n      ...LeadListItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LeadRules {\n    leadRules {\n      maxTextLength\n      emailPattern\n      phonePattern\n      maxPageSize\n      defaultSource\n      fieldErrorCodes\n    }\n  }\n"): (typeof documents)["\n  query LeadRules {\n    leadRules {\n      maxTextLength\n      emailPattern\n      phonePattern\n      maxPageSize\n      defaultSource\n      fieldErrorCodes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LeadScored {\n    leadScored {\n      reason\n      previousScore\n      lead {\n        ...LeadListItem\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -119,7 +125,7 @@ export function graphql(source: "\n  query ScorePreview($input: LeadScoreInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScoringModel {\n    scoringModel {\n      version\n      thresholds {\n        hot\n        keyAccount\n        warm\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ScoringModel {\n    scoringModel {\n      version\n      tiers {\n        tier\n        minScore\n        isKeyAccount\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScoringModel {\n    scoringModel {\n      version\n      tiers {\n        tier\n        minScore\n        isKeyAccount\n      }\n      criteria {\n        criterion\n        maxPoints\n        options {\n          value\n          points\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

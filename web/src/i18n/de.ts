@@ -130,6 +130,9 @@ const de: typeof en = {
     reload: 'Seite neu laden',
     notFound: 'Unter dieser Adresse gibt es keine Seite.',
   },
+  notice: {
+    forbidden: 'Diese Seite steht Ihrer Rolle nicht offen, daher sehen Sie die Lead-Liste.',
+  },
 };
 
 export default de;

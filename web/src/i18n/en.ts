@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from '../gql/graphql';
+
 // Message keys are shared with de.ts; the German file is typed against this one.
 export default {
   app: {
@@ -122,11 +124,14 @@ export default {
     NOT_REMOVABLE: '{field} cannot be removed, only changed.',
     IDEMPOTENCY_KEY_REUSED: 'This save was already sent with other values. Save again to send it as a new lead.',
     INVALID_TEXT: 'The text contains an invisible NUL character that cannot be stored; remove it (retype the text).',
-  },
+  } satisfies Record<FieldErrorCode, string>,
   error: {
     title: 'Something went wrong',
     body: 'The page hit an unexpected error. It has been reported to the team.',
     reload: 'Reload the page',
     notFound: 'There is no page at this address.',
+  },
+  notice: {
+    forbidden: 'That page is not open to your role, so here is the lead list.',
   },
 };

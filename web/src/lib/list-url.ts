@@ -17,32 +17,49 @@ export function emptyListFilters(): ListFilters {
 // readable addresses: ?show=hot&industry=software&source=referral&q=anna
 const SHOW: Record<Exclude<QuickFilter, 'ALL'>, string> = { KEY_ACCOUNTS: 'key-accounts', HOT: 'hot' };
 
+/** A query as the router gives it: a key may be missing, empty (null) or repeated. */
+export type QueryValues = Record<string, string | null | ReadonlyArray<string | null> | undefined>;
+
+function first(value: QueryValues[string]): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 function pick<T extends string>(options: readonly T[], value: string | null): T | '' {
   const upper = value?.trim().toUpperCase();
   return options.find((o) => o === upper) ?? '';
 }
 
-/** Filters from `location.search`; unknown or broken values are ignored, not fatal. */
-export function filtersFromQuery(query: string): ListFilters {
-  const params = new URLSearchParams(query);
-  const show = params.get('show')?.toLowerCase();
+/** Filters from the query of the address; unknown or broken values are ignored, not fatal. */
+export function filtersFromParams(query: QueryValues): ListFilters {
+  const show = first(query.show)?.toLowerCase();
   const quick = (Object.keys(SHOW) as Array<keyof typeof SHOW>).find((k) => SHOW[k] === show) ?? 'ALL';
   return {
     quick,
-    industry: pick(INDUSTRY_OPTIONS, params.get('industry')),
-    source: pick(SOURCE_OPTIONS, params.get('source')),
-    search: params.get('q')?.trim() ?? '',
+    industry: pick(INDUSTRY_OPTIONS, first(query.industry)),
+    source: pick(SOURCE_OPTIONS, first(query.source)),
+    search: first(query.q)?.trim() ?? '',
   };
+}
+
+/** The query for these filters, in a stable order, without the ones that filter nothing. */
+export function paramsFromFilters(filters: ListFilters): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (filters.quick !== 'ALL') params.show = SHOW[filters.quick];
+  if (filters.industry) params.industry = filters.industry.toLowerCase();
+  if (filters.source) params.source = filters.source.toLowerCase();
+  if (filters.search.trim()) params.q = filters.search.trim();
+  return params;
+}
+
+/** Filters from `location.search`. */
+export function filtersFromQuery(query: string): ListFilters {
+  const params = new URLSearchParams(query);
+  return filtersFromParams(Object.fromEntries([...params.keys()].map((key) => [key, params.get(key)])));
 }
 
 /** "?show=hot&q=anna", or "" when nothing is filtered. */
 export function queryFromFilters(filters: ListFilters): string {
-  const params = new URLSearchParams();
-  if (filters.quick !== 'ALL') params.set('show', SHOW[filters.quick]);
-  if (filters.industry) params.set('industry', filters.industry.toLowerCase());
-  if (filters.source) params.set('source', filters.source.toLowerCase());
-  if (filters.search.trim()) params.set('q', filters.search.trim());
-  const query = params.toString();
+  const query = new URLSearchParams(paramsFromFilters(filters)).toString();
   return query ? `?${query}` : '';
 }
 
@@ -51,6 +68,11 @@ let lastListQuery = '';
 /** The list as the rep left it, for "Back to leads" from a detail page. */
 export function listPath(query: string = lastListQuery): string {
   return `/${query}`;
+}
+
+/** The same, as a router location. */
+export function listLocation(): { path: string; query: Record<string, string> } {
+  return { path: '/', query: Object.fromEntries(new URLSearchParams(lastListQuery)) };
 }
 
 export function rememberListQuery(query: string): void {

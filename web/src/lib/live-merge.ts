@@ -60,17 +60,18 @@ export function matchesFilter(lead: ListLead, filter: LeadFilter | null | undefi
 
 /**
  * Puts a new or changed lead at its sorted place in a loaded page, or takes it out when it no longer
- * matches the filter. Returns the same page object when nothing changes.
+ * matches the filter. Returns the same page object when nothing changes; otherwise a page of the
+ * same type (a cached query's page stays one).
  *
  * A lead that sorts after the last loaded row while more pages exist is left out: the next page
  * (fetched after the server's endCursor) brings it, so it is never shown twice or skipped.
  */
-export function mergeLeadIntoPage<E extends ListEdge>(
-  page: ListPage<E>,
-  edge: E,
+export function mergeLeadIntoPage<P extends ListPage>(
+  page: P,
+  edge: P['edges'][number],
   filter: LeadFilter | null | undefined,
   reason: LeadScoredReason = 'CREATED',
-): ListPage<E> {
+): P {
   const lead = edge.node;
   const at = page.edges.findIndex((e) => e.node.id === lead.id);
   const wasLoaded = at >= 0;
@@ -92,7 +93,7 @@ export function mergeLeadIntoPage<E extends ListEdge>(
 }
 
 /** Binary search for the first row that sorts after `lead`. */
-function sortedIndex(edges: ListEdge[], lead: ListLead): number {
+function sortedIndex(edges: readonly ListEdge[], lead: ListLead): number {
   let low = 0;
   let high = edges.length;
   while (low < high) {

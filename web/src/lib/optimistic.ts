@@ -1,4 +1,4 @@
-import type { CreateLeadInput, LeadTier } from '../gql/graphql';
+import type { CreateLeadInput, LeadSource, LeadTier } from '../gql/graphql';
 
 export interface PreviewScore {
   score: number;
@@ -9,10 +9,11 @@ export interface PreviewScore {
 let counter = 0;
 
 /**
- * The row shown while the server saves: the rep's values with the previewed score. Its id marks it
- * as not saved yet; the server's answer replaces it, a refusal removes it.
+ * The row shown while the server saves: the rep's values with the previewed score, and the server's
+ * default source (`leadRules.defaultSource`) if none was chosen. Its id marks it as not saved yet;
+ * the server's answer replaces it, a refusal removes it.
  */
-export function optimisticLead(input: CreateLeadInput, preview: PreviewScore | null, now: Date = new Date()) {
+export function optimisticLead(input: CreateLeadInput, preview: PreviewScore | null, defaultSource: LeadSource, now: Date = new Date()) {
   counter += 1;
   return {
     __typename: 'Lead' as const,
@@ -24,7 +25,7 @@ export function optimisticLead(input: CreateLeadInput, preview: PreviewScore | n
     companySize: input.companySize,
     industry: input.industry,
     urgency: input.urgency,
-    source: input.source ?? 'OTHER',
+    source: input.source ?? defaultSource,
     score: preview?.score ?? 0,
     tier: preview?.tier ?? 'COLD',
     isKeyAccount: preview?.isKeyAccount ?? false,

@@ -2,71 +2,68 @@ import type { LeadTier, ScoreCriterion } from '../gql/graphql';
 import type { Translate } from './preview';
 
 /**
- * Lowest score of each tier, as the server's active scoring model says (`scoringModel.thresholds`).
- * The web app keeps no copy of these numbers: until the model has loaded, labels show no numbers.
- * Which tier a lead is in always comes from the server (`tier`), and filters use tiers, not scores.
+ * A tier of the server's active scoring model (`scoringModel.tiers`, highest first): where it starts
+ * and whether its leads are key accounts. The web app keeps no copy of these: until the model has
+ * loaded, labels show no numbers. Which tier a lead is in always comes from the server (`tier`),
+ * and filters use tiers, not scores.
  */
-export interface TierThresholds {
-  hot: number;
-  keyAccount: number;
-  warm: number;
+export interface TierInfo {
+  tier: LeadTier;
+  minScore: number;
+  isKeyAccount: boolean;
 }
-
-export const TIERS_BY_RANK: readonly LeadTier[] = ['HOT', 'KEY_ACCOUNT', 'WARM', 'COLD'];
 
 export type QuickFilter = 'ALL' | 'KEY_ACCOUNTS' | 'HOT';
 
 export const QUICK_FILTERS: readonly QuickFilter[] = ['ALL', 'KEY_ACCOUNTS', 'HOT'];
 
-/** Key accounts are the two top tiers. */
-export function tiersForQuickFilter(filter: QuickFilter): LeadTier[] | undefined {
-  if (filter === 'KEY_ACCOUNTS') return ['HOT', 'KEY_ACCOUNT'];
+/**
+ * The tiers a quick filter shows: undefined for "All"; the tiers the model counts as key accounts,
+ * or null while the model has not loaded (the list waits rather than guessing).
+ */
+export function tiersForQuickFilter(filter: QuickFilter, tiers: readonly TierInfo[] | null): LeadTier[] | undefined | null {
   if (filter === 'HOT') return ['HOT'];
+  if (filter === 'KEY_ACCOUNTS') return tiers ? tiers.filter((t) => t.isKeyAccount).map((t) => t.tier) : null;
   return undefined;
 }
 
-/** Lowest score of a tier; 0 for COLD. */
-export function tierFloor(tier: LeadTier, thresholds: TierThresholds): number {
-  switch (tier) {
-    case 'HOT':
-      return thresholds.hot;
-    case 'KEY_ACCOUNT':
-      return thresholds.keyAccount;
-    case 'WARM':
-      return thresholds.warm;
-    case 'COLD':
-      return 0;
-  }
+/** Lowest score of a tier (0 for the lowest); undefined for a tier the model does not have. */
+export function tierFloor(tier: LeadTier, tiers: readonly TierInfo[]): number | undefined {
+  return tiers.find((t) => t.tier === tier)?.minScore;
 }
 
-/** The score a quick filter starts at, or undefined for "All". */
-export function quickFilterMin(filter: QuickFilter, thresholds: TierThresholds | null): number | undefined {
-  if (!thresholds || filter === 'ALL') return undefined;
-  return tierFloor(filter === 'HOT' ? 'HOT' : 'KEY_ACCOUNT', thresholds);
+/** The score a quick filter starts at, or undefined for "All" and while the model is loading. */
+export function quickFilterMin(filter: QuickFilter, tiers: readonly TierInfo[] | null): number | undefined {
+  const shown = tiers && tiersForQuickFilter(filter, tiers);
+  if (!tiers || !shown?.length) return undefined;
+  return Math.min(...shown.map((tier) => tierFloor(tier, tiers) ?? 0));
 }
 
 /** "Hot ≥ 85"; just "Hot" while the model is still loading, so a wrong number is never shown. */
-export function quickFilterLabel(filter: QuickFilter, thresholds: TierThresholds | null, t: Translate): string {
+export function quickFilterLabel(filter: QuickFilter, tiers: readonly TierInfo[] | null, t: Translate): string {
   const label = t(`leads.quick.${filter}`);
-  const min = quickFilterMin(filter, thresholds);
+  const min = quickFilterMin(filter, tiers);
   return min === undefined ? label : t('leads.quick.withMin', { label, min });
 }
 
-/** One line per tier, best first: "Hot from 85", …, "Cold below 40". */
-export function thresholdLines(thresholds: TierThresholds, t: Translate): Array<{ tier: LeadTier; text: string }> {
-  return TIERS_BY_RANK.map((tier) => {
-    const name = t(`tier.${tier}`);
-    const text = tier === 'COLD'
-      ? t('detail.thresholdCold', { tier: name, min: thresholds.warm })
-      : t('detail.threshold', { tier: name, min: tierFloor(tier, thresholds) });
-    return { tier, text };
+/** One line per tier, best first: "Hot from 85", …, and the lowest "Cold below 40". */
+export function thresholdLines(tiers: readonly TierInfo[], t: Translate): Array<{ tier: LeadTier; text: string }> {
+  return tiers.map((info, i) => {
+    const name = t(`tier.${info.tier}`);
+    const above = tiers[i - 1];
+    const text = i === tiers.length - 1 && above
+      ? t('detail.thresholdCold', { tier: name, min: above.minScore })
+      : t('detail.threshold', { tier: name, min: info.minScore });
+    return { tier: info.tier, text };
   });
 }
 
-/** Why a lead is in its tier: "91 points is at least 85, the threshold for Hot." */
-export function tierReason(score: number, tier: LeadTier, thresholds: TierThresholds, t: Translate): string {
-  if (tier === 'COLD') return t('detail.tierReasonCold', { score, min: thresholds.warm, tier: t('tier.WARM') });
-  return t('detail.tierReason', { score, min: tierFloor(tier, thresholds), tier: t(`tier.${tier}`) });
+/** Why a lead is in its tier: "91 points is at least 85, the threshold for Hot." (the lowest tier: the one it missed) */
+export function tierReason(score: number, tier: LeadTier, tiers: readonly TierInfo[], t: Translate): string {
+  const at = tiers.findIndex((info) => info.tier === tier);
+  const above = tiers[at - 1];
+  if (at === tiers.length - 1 && above) return t('detail.tierReasonCold', { score, min: above.minScore, tier: t(`tier.${above.tier}`) });
+  return t('detail.tierReason', { score, min: tiers[at]?.minScore, tier: t(`tier.${tier}`) });
 }
 
 export interface CriterionPoints {

@@ -1,4 +1,4 @@
-import type { BudgetRange, CompanySize, Industry, LeadSource, Urgency } from '../gql/graphql';
+import type { BudgetRange, CompanySize, FieldErrorCode, Industry, LeadSource, Urgency } from '../gql/graphql';
 import type { Translate } from './preview';
 
 export interface LeadFormValues {
@@ -22,14 +22,35 @@ export function emptyLeadForm(): LeadFormValues {
   return { name: '', company: '', email: '', phone: '', budget: '', companySize: '', industry: '', urgency: '', source: '' };
 }
 
-// the server is the authority (it also checks lengths and phone format); this only catches the obvious early
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What the server checks text by (`leadRules`); the form checks the same before sending. */
+export interface TextRules {
+  maxTextLength: number;
+  emailPattern: string;
+  phonePattern: string;
+}
 
-export function validateLeadForm(values: LeadFormValues, t: Translate): FieldErrors {
+const patterns = new Map<string, RegExp>();
+function matches(pattern: string, text: string): boolean {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
+  return re.test(text);
+}
+
+/**
+ * What the rep has to fix before the lead can be sent. The server checks everything again; until
+ * its rules have arrived (`rules` null) only what needs no rule is checked.
+ */
+export function validateLeadForm(values: LeadFormValues, t: Translate, rules: TextRules | null): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = t('form.error.required', { field: t('field.name') });
-  if (!values.company.trim()) errors.company = t('form.error.required', { field: t('field.company') });
-  if (values.email.trim() && !EMAIL.test(values.email.trim())) errors.email = t('form.error.email');
+  for (const field of ['name', 'company'] as const) {
+    const text = values[field].trim();
+    if (!text) errors[field] = t('form.error.required', { field: t(`field.${field}`) });
+    else if (rules && text.length > rules.maxTextLength) errors[field] = t('serverError.TOO_LONG', { field: t(`field.${field}`) });
+  }
+  const email = values.email.trim();
+  if (rules && email && !matches(rules.emailPattern, email)) errors.email = t('form.error.email');
+  const phone = values.phone.trim();
+  if (rules && phone && !matches(rules.phonePattern, phone)) errors.phone = t('serverError.INVALID_PHONE');
   for (const field of ['budget', 'companySize', 'industry', 'urgency', 'source'] as const) {
     if (!values[field]) errors[field] = t('form.error.choose', { field: t(`field.${field}`) });
   }
@@ -41,9 +62,14 @@ interface GraphQLErrorLike {
   extensions?: Record<string, unknown> | null;
 }
 
+// every code of the schema's FieldErrorCode: a code the schema gains fails the build until it is listed (and translated)
+const fieldErrorCodes = {
+  REQUIRED: 1, TOO_LONG: 1, INVALID_EMAIL: 1, INVALID_PHONE: 1, OUT_OF_RANGE: 1, INVALID_CURSOR: 1, NOT_REMOVABLE: 1, IDEMPOTENCY_KEY_REUSED: 1, INVALID_TEXT: 1,
+} satisfies Record<FieldErrorCode, 1>;
+
 /** Why the server refused a field (`extensions.fields[].code`); the server's `message` is English only. */
-export const FIELD_ERROR_CODES = ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+export const FIELD_ERROR_CODES = Object.keys(fieldErrorCodes) as FieldErrorCode[];
+export type { FieldErrorCode };
 
 // codes whose text names no field
 const WITHOUT_FIELD: readonly FieldErrorCode[] = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_CURSOR', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'];

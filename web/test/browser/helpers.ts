@@ -120,6 +120,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(webRoot, 'test-results', 'screens', `${name}.png`) });
 }
 
+/**
+ * Answers LeadRules with `overrides` on top of the server's rules, as a page that loaded before the
+ * server's rules got stricter has them: what the form lets through, the server still refuses.
+ */
+export async function staleRules(page: Page, overrides: Record<string, unknown>): Promise<void> {
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName !== 'LeadRules') return route.fallback();
+    const response = await route.fetch();
+    const json = await response.json();
+    json.data.leadRules = { ...json.data.leadRules, ...overrides };
+    return route.fulfill({ response, json });
+  });
+}
+
 /** Holds back matching GraphQL operations by `ms` before they reach the server. */
 export async function delayOperation(page: Page, operationName: string, ms: number): Promise<void> {
   await page.route('**/graphql', async (route) => {

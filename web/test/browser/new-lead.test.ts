@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, SKIP_MESSAGE } from './env';
-import { axeViolations, countText, DEMO, delayOperation, launchBrowser, newContext, screenshot, signIn, type TestBrowser } from './helpers';
+import { axeViolations, countText, DEMO, delayOperation, launchBrowser, newContext, screenshot, signIn, staleRules, type TestBrowser } from './helpers';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -89,12 +89,36 @@ describe.skipIf(!hasChromium)('new lead', () => {
     expect(createRequests).toHaveLength(1);
   });
 
+  it("checks the phone by the server's rule before sending", async () => {
+    const sent = createRequests.length;
+    await openForm();
+    await page.locator('#lead-name').fill('Paul Phone');
+    await page.locator('#lead-company').fill('Mosel Digital');
+    await page.locator('#lead-phone').fill('call me maybe');
+    await page.selectOption('#lead-budget', 'UNDER_10K');
+    await page.selectOption('#lead-companySize', 'SIZE_1_10');
+    await page.selectOption('#lead-industry', 'EDUCATION');
+    await page.selectOption('#lead-urgency', 'NO_TIMELINE');
+    await page.selectOption('#lead-source', 'WEBSITE');
+    await page.locator('#lead-name').press('Enter');
+    await page.locator('#lead-phone-error').waitFor();
+    expect(await page.locator('#lead-phone-error').textContent()).toBe('Enter a phone number like +49\u00a030\u00a01234567.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lead-phone');
+    expect(createRequests).toHaveLength(sent);
+    await page.keyboard.press('Escape');
+    await page.locator('#lead-name').waitFor({ state: 'detached' });
+  });
+
   it('rolls a refused save back, shows the server error inline and keeps what was typed', async () => {
+    // rules from before the server checked phones: only the server refuses this one
+    await staleRules(page, { phonePattern: '.*' });
+    await page.reload();
+    await page.getByTestId('lead-count').waitFor();
     const before = await countText(page);
     await openForm();
     await page.locator('#lead-name').fill('Rita Refused');
     await page.locator('#lead-company').fill('Mosel Digital');
-    await page.locator('#lead-phone').fill('call me maybe'); // only the server checks the phone format
+    await page.locator('#lead-phone').fill('call me maybe');
     // a top score puts the row first, where it can be seen
     await page.selectOption('#lead-budget', 'OVER_100K');
     await page.selectOption('#lead-companySize', 'SIZE_OVER_1000');

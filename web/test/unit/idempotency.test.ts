@@ -2,8 +2,8 @@ import { ApolloClient, ApolloLink, Observable, from, type FetchResult, type Oper
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCache } from '../../src/apollo';
-import { createLeadOptimistically } from '../../src/components/leads/create-lead';
-import { LeadsQuery } from '../../src/components/leads/lead-list';
+import { createLeadOptimistically } from '../../src/composables/useLeadDraft';
+import { LeadsQuery } from '../../src/components/leads/lead-list.documents';
 import type { CreateLeadInput, LeadsQueryVariables } from '../../src/gql/graphql';
 import { createSubmissionKeys, idempotentRetryLink, isRetryableFailure, MAX_ATTEMPTS, newKey, retryDelay, shouldRetry } from '../../src/lib/idempotency';
 import { flush, leadNode, leadsResult } from './support';
@@ -96,7 +96,7 @@ function clientWithNetwork(tries: Array<() => FetchResult | Error | Promise<Fetc
   );
   const client = new ApolloClient({ link: from([idempotentRetryLink(() => 0), network]), cache: createCache() });
   client.writeQuery({ query: LeadsQuery, variables, data: leadsResult([leadNode({ score: 98, tier: 'HOT' })]).data as never });
-  const names = () => (client.readQuery({ query: LeadsQuery, variables }, true) as unknown as ReturnType<typeof leadsResult>['data']).leads.edges.map((e) => e.node.name);
+  const names = () => client.readQuery({ query: LeadsQuery, variables }, true)!.leads.edges.map((e) => e.node.name);
   return { client, sent, names };
 }
 

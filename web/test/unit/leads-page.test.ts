@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { LeadsQuery, PAGE_SIZE } from '../../src/components/leads/lead-list';
-import LeadsPage from '../../src/components/leads/LeadsPage.vue';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shallowRef } from 'vue';
+import { LeadsQuery } from '../../src/components/leads/lead-list.documents';
+import { PAGE_SIZE } from '../../src/composables/useLeadList';
 import { ConnectionKey } from '../../src/injection';
 import { initialConnectionState } from '../../src/lib/connection';
-import { flush, leadNode, leadsResult, mockClient, mountWithApp, scoringModelResult, withScoringModel, type Responder } from './support';
+import { flush, leadNode, leadsResult, mockClient, mountAt, scoringModelResult, withScoringModel, type Responder } from './support';
 
 const settle = async () => {
   for (let i = 0; i < 5; i++) await flush();
@@ -18,7 +18,7 @@ afterEach(() => history.replaceState(null, '', '/'));
 describe('LeadsPage states', () => {
   it('shows skeleton rows while loading, not a spinner', async () => {
     const { client } = leadsOnly(() => new Promise(() => {}));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/', client);
     await settle();
     expect(wrapper.find('[data-testid=lead-skeleton]').exists()).toBe(true);
     expect(wrapper.find('[role=table]').exists()).toBe(false);
@@ -28,7 +28,7 @@ describe('LeadsPage states', () => {
   it('shows an error with a Retry button that loads again', async () => {
     let calls = 0;
     const { client } = leadsOnly(() => (++calls === 1 ? new Error('Failed to fetch') : leadsResult([leadNode({ name: 'Anna Berger', score: 91, tier: 'HOT' })])));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/', client);
     await settle();
     expect(wrapper.find('[role=alert]').text()).toContain('The leads could not be loaded.');
     const retry = wrapper.findAll('button').find((b) => b.text() === 'Retry')!;
@@ -41,7 +41,7 @@ describe('LeadsPage states', () => {
 
   it('says what to do when there are no leads', async () => {
     const { client } = leadsOnly(() => leadsResult([]));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/', client);
     await settle();
     expect(wrapper.text()).toContain('No leads yet.');
     expect(wrapper.text()).toContain('Create the first one');
@@ -51,7 +51,7 @@ describe('LeadsPage states', () => {
 
   it('offers to clear the filters when a filter matches nothing', async () => {
     const { client, operations } = leadsOnly((operation) => (operation.variables.filter ? leadsResult([]) : leadsResult([leadNode()])));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/', client);
     await settle();
     await wrapper.find('#filter-industry').setValue('EDUCATION');
     await settle();
@@ -66,7 +66,7 @@ describe('LeadsPage states', () => {
 
   it('maps quick filters to tiers', async () => {
     const { client, operations } = leadsOnly(() => leadsResult([leadNode()]));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/', client);
     await settle();
     await wrapper.find('input[value=KEY_ACCOUNTS]').setValue(true);
     await settle();
@@ -81,7 +81,7 @@ describe('LeadsPage states', () => {
     let answerModel!: () => void;
     const model = new Promise<ReturnType<typeof scoringModelResult>>((resolve) => (answerModel = () => resolve(scoringModelResult({ hot: 90, keyAccount: 75, warm: 45 }))));
     const { client, operations } = mockClient(withScoringModel(() => leadsResult([leadNode()]), () => model));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/', client);
     await settle();
     const labels = () => wrapper.findAll('fieldset label').map((l) => l.text());
     expect(labels()).toEqual(['All', 'Key accounts', 'Hot']);
@@ -93,9 +93,8 @@ describe('LeadsPage states', () => {
   });
 
   it('starts from the filters in the address and keeps them there', async () => {
-    history.replaceState(null, '', '/?show=hot&industry=software&q=anna');
     const { client, operations } = leadsOnly(() => leadsResult([leadNode()]));
-    const { wrapper } = mountWithApp(LeadsPage, client);
+    const { wrapper } = await mountAt('/?show=hot&industry=software&q=anna', client);
     await settle();
     expect(leadOperations(operations)[0].variables.filter).toEqual({ tiers: ['HOT'], industries: ['SOFTWARE'], search: 'anna' });
     expect((wrapper.find('input[value=HOT]').element as HTMLInputElement).checked).toBe(true);
@@ -107,6 +106,43 @@ describe('LeadsPage states', () => {
     await wrapper.find('input[value=ALL]').setValue(true);
     await settle();
     expect(location.search).toBe('?industry=software&source=referral&q=anna');
+    wrapper.unmount();
+  });
+
+  it('follows the address: a link to the list clears the filters, Back brings them back', async () => {
+    const { client, operations } = leadsOnly(() => leadsResult([leadNode()]));
+    const { wrapper, router } = await mountAt('/?show=hot&q=anna', client);
+    await settle();
+    const quick = () => wrapper.findAll<HTMLInputElement>('input[name=quick-filter]').find((input) => input.element.checked)!.element.value;
+    expect(quick()).toBe('HOT');
+
+    await router.push('/');
+    await settle();
+    expect(quick()).toBe('ALL');
+    expect((wrapper.find('#filter-search').element as HTMLInputElement).value).toBe('');
+    expect(leadOperations(operations).at(-1)!.variables.filter).toBeUndefined();
+
+    router.back();
+    await vi.waitFor(() => expect(location.search).toBe('?show=hot&q=anna'));
+    await settle();
+    expect(quick()).toBe('HOT');
+    expect((wrapper.find('#filter-search').element as HTMLInputElement).value).toBe('anna');
+    expect(leadOperations(operations).at(-1)!.variables.filter).toEqual({ tiers: ['HOT'], search: 'anna' });
+    wrapper.unmount();
+  });
+
+  it('opens the new-lead form over the same list, with the filters in its address', async () => {
+    const { client, operations } = leadsOnly(() => leadsResult([leadNode()]));
+    const { wrapper, router } = await mountAt('/?industry=finance', client);
+    await settle();
+    const lists = leadOperations(operations).length;
+    await wrapper.find('[data-testid=new-lead]').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.fullPath).toBe('/leads/new?industry=finance');
+    await vi.waitFor(() => expect(wrapper.find('dialog').exists()).toBe(true));
+    // the list stayed as it was: not mounted again, not fetched again
+    expect(leadOperations(operations)).toHaveLength(lists);
+    expect((wrapper.find('#filter-industry').element as HTMLSelectElement).value).toBe('FINANCE');
     wrapper.unmount();
   });
 
@@ -122,7 +158,7 @@ describe('LeadsPage states', () => {
       const size = ++calls === 1 ? 250 : first;
       return leadsResult(all.slice(from, from + size), { hasNextPage: from + size < all.length, totalCount: all.length });
     });
-    const { wrapper } = mountWithApp(LeadsPage, client, { global: { provide: { [ConnectionKey as symbol]: connection } } });
+    const { wrapper } = await mountAt('/', client, { global: { provide: { [ConnectionKey as symbol]: connection } } });
     await settle();
     const loaded = () => client.readQuery({ query: LeadsQuery, variables: { first: PAGE_SIZE } })!.leads;
     expect(loaded().edges).toHaveLength(250);

@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h, provide } from 'vue';
+import { RouterView } from 'vue-router';
 import { createApollo } from '../../src/apollo';
-import { LeadsQuery, PAGE_SIZE } from '../../src/components/leads/lead-list';
-import LeadsPage from '../../src/components/leads/LeadsPage.vue';
+import { LeadsQuery } from '../../src/components/leads/lead-list.documents';
+import { PAGE_SIZE } from '../../src/composables/useLeadList';
 import { useLiveLeads, type LiveLeads } from '../../src/composables/useLiveLeads';
-import { ConnectionKey, LiveLeadsKey } from '../../src/injection';
+import { ConnectionKey } from '../../src/injection';
+import { LiveLeadsKey } from '../../src/composables/useLiveLeads';
 import { leadChangeOf } from '../../src/lib/live-merge';
-import { flush, leadNode, leadsResult, mockClient, mountWithApp, withScoringModel } from './support';
+import { flush, leadNode, leadsResult, mockClient, mountAt, withScoringModel } from './support';
 
 const settle = async () => {
   for (let i = 0; i < 5; i++) await flush();
 };
 
 let live: LiveLeads | undefined;
-/** The signed-in app's live part: one subscription (as AppShell holds it) and the list. */
+/** The signed-in app's live part: one subscription (as AppShell holds it) and the page of the address. */
 const LiveList = defineComponent({
   setup() {
     live = useLiveLeads();
     provide(LiveLeadsKey, live);
-    return () => h(LeadsPage);
+    return () => h(RouterView);
   },
 });
 
@@ -50,7 +52,7 @@ describe('a RESYNC event', () => {
     const { connection } = createApollo({ wsUrl: 'ws://127.0.0.1:9/graphql', httpUri: 'http://127.0.0.1:9/graphql' });
     let reconnectListenerCalls = 0;
     connection.onReconnected(() => reconnectListenerCalls++);
-    const { wrapper, reports } = mountWithApp(LiveList, client, { global: { provide: { [ConnectionKey as symbol]: connection } } });
+    const { wrapper, reports } = await mountAt('/', client, { view: LiveList, global: { provide: { [ConnectionKey as symbol]: connection } } });
     await settle();
     const leadQueries = () => operations.filter((o) => o.operationName === 'Leads');
     expect(leadQueries()).toHaveLength(1);
@@ -66,7 +68,7 @@ describe('a RESYNC event', () => {
     expect(leadQueries()).toHaveLength(2);
     expect(leadQueries()[1].variables).toMatchObject({ first: PAGE_SIZE });
     const loaded = client.readQuery({ query: LeadsQuery, variables: { first: PAGE_SIZE } })!.leads;
-    expect(loaded.edges.map((edge) => (edge.node as unknown as { id: string }).id)).toEqual(server.map((lead) => lead.id));
+    expect(loaded.edges.map((edge) => edge.node.id)).toEqual(server.map((lead) => lead.id));
     expect(wrapper.find('[data-testid=lead-count]').text()).toBe('3 leads');
     // it came from the refetch, not from an event: nothing is marked new
     expect([...live!.newIds.value]).toEqual([]);

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createLeadOptimistically } from '../../src/components/leads/create-lead';
-import { LeadsQuery } from '../../src/components/leads/lead-list';
+import { createLeadOptimistically } from '../../src/composables/useLeadDraft';
+import { LeadsQuery } from '../../src/components/leads/lead-list.documents';
 import type { CreateLeadInput, LeadsQueryVariables } from '../../src/gql/graphql';
 import { optimisticLead } from '../../src/lib/optimistic';
 import { leadNode, leadsResult, mockClient } from './support';
@@ -31,7 +31,7 @@ function setup() {
   const { client } = mockClient((operation) => (operation.operationName === 'CreateLead' ? (answer.promise as never) : new Error('unexpected')));
   client.writeQuery({ query: LeadsQuery, variables, data: leadsResult([leadNode({ score: 98, tier: 'HOT' }), leadNode({ score: 60 })]).data as never });
   const rows = () => {
-    const data = client.readQuery({ query: LeadsQuery, variables }, true) as unknown as ReturnType<typeof leadsResult>['data'];
+    const data = client.readQuery({ query: LeadsQuery, variables }, true)!;
     return { names: data.leads.edges.map((e) => e.node.name), ids: data.leads.edges.map((e) => e.node.id), total: data.leads.totalCount };
   };
   return { client, answer, rows };
@@ -39,9 +39,11 @@ function setup() {
 
 describe('optimisticLead', () => {
   it('is the typed values with the previewed score and a temporary id', () => {
-    const lead = optimisticLead(input, preview, new Date('2026-01-01T00:00:00Z'));
-    expect(lead).toMatchObject({ name: 'Anna Berger', email: null, score: 95, tier: 'HOT', isKeyAccount: true, createdAt: '2026-01-01T00:00:00.000Z' });
+    const lead = optimisticLead(input, preview, 'EVENT', new Date('2026-01-01T00:00:00Z'));
+    expect(lead).toMatchObject({ name: 'Anna Berger', email: null, source: 'REFERRAL', score: 95, tier: 'HOT', isKeyAccount: true, createdAt: '2026-01-01T00:00:00.000Z' });
     expect(lead.id).toMatch(/^optimistic-/);
+    // without a chosen source, the one the server will store
+    expect(optimisticLead({ ...input, source: undefined }, preview, 'EVENT').source).toBe('EVENT');
   });
 });
 

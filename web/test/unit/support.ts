@@ -1,11 +1,15 @@
 import { ApolloClient, ApolloLink, Observable, type FetchResult, type Operation } from '@apollo/client/core';
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { onTestFinished } from 'vitest';
 import { shallowRef, type Component } from 'vue';
+import { createWebHistory, RouterView, type RouteRecordRaw } from 'vue-router';
 import { createCache, type LiveConnection } from '../../src/apollo';
+import type { UserRole } from '../../src/gql/graphql';
 import { createAppI18n } from '../../src/i18n';
 import { ConnectionKey, ErrorReporterKey } from '../../src/injection';
 import { initialConnectionState } from '../../src/lib/connection';
+import { createAppRouter } from '../../src/router';
 
 export type Responder = (operation: Operation) => FetchResult | Error | Promise<FetchResult | Error>;
 
@@ -41,7 +45,7 @@ export function mountWithApp<T extends Component>(component: T, client: ApolloCl
     ...options,
     global: {
       ...options.global,
-      plugins: [createAppI18n('en')],
+      plugins: [createAppI18n('en'), ...(options.global?.plugins ?? [])],
       provide: {
         [DefaultApolloClient]: client,
         [ConnectionKey as symbol]: fakeConnection(),
@@ -51,6 +55,25 @@ export function mountWithApp<T extends Component>(component: T, client: ApolloCl
     } as ComponentMountingOptions<T>['global'],
   } as ComponentMountingOptions<T>);
   return { wrapper, reports };
+}
+
+/**
+ * The app's own router (plus `routes`) at `path`, in the address bar like the app, with `view` (a
+ * RouterView unless given) mounted once the first navigation has settled, as the signed-in app
+ * shows pages. The guard sees `role` as the signed-in user's.
+ */
+export async function mountAt<T extends Component>(
+  path: string,
+  client: ApolloClient<unknown>,
+  { view, role = 'REP', routes = [], ...options }: ComponentMountingOptions<T> & { view?: T; role?: UserRole | null; routes?: RouteRecordRaw[] } = {},
+) {
+  const router = createAppRouter({ history: createWebHistory(), role: () => role });
+  routes.forEach((route) => router.addRoute(route));
+  onTestFinished(() => router.options.history.destroy());
+  await router.push(path);
+  await router.isReady();
+  const mounted = mountWithApp(view ?? RouterView, client, { ...options, global: { ...options.global, plugins: [router, ...(options.global?.plugins ?? [])] } } as ComponentMountingOptions<T>);
+  return { ...mounted, router };
 }
 
 let seq = 0;
@@ -102,7 +125,12 @@ export function scoringModelResult(thresholds = { hot: 85, keyAccount: 70, warm:
       scoringModel: {
         __typename: 'ScoringModelInfo',
         version,
-        thresholds: { __typename: 'TierThresholds', ...thresholds },
+        tiers: [
+          { __typename: 'TierInfo', tier: 'HOT', minScore: thresholds.hot, isKeyAccount: true },
+          { __typename: 'TierInfo', tier: 'KEY_ACCOUNT', minScore: thresholds.keyAccount, isKeyAccount: true },
+          { __typename: 'TierInfo', tier: 'WARM', minScore: thresholds.warm, isKeyAccount: false },
+          { __typename: 'TierInfo', tier: 'COLD', minScore: 0, isKeyAccount: false },
+        ],
         criteria: [
           criterion('BUDGET', [['UNDER_10K', 5], ['FROM_10K_TO_50K', 15], ['FROM_50K_TO_100K', 25], ['OVER_100K', 30]]),
           criterion('COMPANY_SIZE', [['SIZE_1_10', 5], ['SIZE_11_50', 10], ['SIZE_51_200', 20], ['SIZE_201_1000', 25], ['SIZE_OVER_1000', 30]]),
@@ -114,7 +142,33 @@ export function scoringModelResult(thresholds = { hot: 85, keyAccount: 70, warm:
   };
 }
 
-/** Answers `ScoringModel` like the server (or with `model`), everything else with `respond`. */
-export function withScoringModel(respond: Responder, model: () => FetchResult | Error | Promise<FetchResult | Error> = () => scoringModelResult()): Responder {
-  return (operation) => (operation.operationName === 'ScoringModel' ? model() : respond(operation));
+/** The server's rules as `leadRules` answers them. */
+export function leadRulesResult(overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    data: {
+      leadRules: {
+        __typename: 'LeadRules',
+        maxTextLength: 200,
+        emailPattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+        phonePattern: '^\\+?[0-9 ()./-]{3,40}$',
+        maxPageSize: 200,
+        defaultSource: 'OTHER',
+        fieldErrorCodes: ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'],
+        ...overrides,
+      },
+    },
+  };
+}
+
+/** Answers `ScoringModel` (with `model`) and `LeadRules` like the server, everything else with `respond`. */
+export function withScoringModel(
+  respond: Responder,
+  model: () => FetchResult | Error | Promise<FetchResult | Error> = () => scoringModelResult(),
+  rules: () => FetchResult | Error | Promise<FetchResult | Error> = () => leadRulesResult(),
+): Responder {
+  return (operation) => {
+    if (operation.operationName === 'ScoringModel') return model();
+    if (operation.operationName === 'LeadRules') return rules();
+    return respond(operation);
+  };
 }

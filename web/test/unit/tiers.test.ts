@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../src/i18n';
-import { optionPoints, quickFilterLabel, thresholdLines, tierFloor, tierReason } from '../../src/lib/tiers';
+import { optionPoints, quickFilterLabel, thresholdLines, tierFloor, tierReason, tiersForQuickFilter, type TierInfo } from '../../src/lib/tiers';
 import { scoringModelResult } from './support';
 
 const translator = (locale: 'en' | 'de') => {
@@ -9,7 +9,12 @@ const translator = (locale: 'en' | 'de') => {
 };
 const t = translator('en');
 // not the defaults, so a number copied into the web app would show up here
-const custom = { hot: 90, keyAccount: 75, warm: 45 };
+const custom: TierInfo[] = [
+  { tier: 'HOT', minScore: 90, isKeyAccount: true },
+  { tier: 'KEY_ACCOUNT', minScore: 75, isKeyAccount: true },
+  { tier: 'WARM', minScore: 45, isKeyAccount: false },
+  { tier: 'COLD', minScore: 0, isKeyAccount: false },
+];
 
 describe('tier thresholds from the scoring model', () => {
   it('labels the quick filters with the model thresholds', () => {
@@ -29,6 +34,18 @@ describe('tier thresholds from the scoring model', () => {
     expect(tierFloor('COLD', custom)).toBe(0);
     expect(tierReason(88, 'KEY_ACCOUNT', custom, t)).toBe('88 points is at least 75, the threshold for Key account.');
     expect(tierReason(30, 'COLD', custom, t)).toBe('30 points is below 45, the threshold for Warm.');
+  });
+
+  it('filters key accounts by the tiers the model counts as key accounts', () => {
+    expect(tiersForQuickFilter('KEY_ACCOUNTS', custom)).toEqual(['HOT', 'KEY_ACCOUNT']);
+    // a model where only the top tier makes a key account
+    const strict = custom.map((tier) => ({ ...tier, isKeyAccount: tier.tier === 'HOT' }));
+    expect(tiersForQuickFilter('KEY_ACCOUNTS', strict)).toEqual(['HOT']);
+    expect(quickFilterLabel('KEY_ACCOUNTS', strict, t)).toBe('Key accounts ≥ 90');
+    expect(tiersForQuickFilter('HOT', null)).toEqual(['HOT']);
+    expect(tiersForQuickFilter('ALL', null)).toBeUndefined();
+    // unknown until the model has loaded: the list waits rather than guessing
+    expect(tiersForQuickFilter('KEY_ACCOUNTS', null)).toBeNull();
   });
 
   it('lists every tier, best first', () => {

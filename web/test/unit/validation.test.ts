@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../src/i18n';
 import { emptyLeadForm, errorText, FIELD_ERROR_CODES, fieldErrorText, serverFieldErrors, validateLeadForm } from '../../src/lib/validation';
+import { leadRulesResult } from './support';
 
 const i18n = createAppI18n('en');
 const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {});
 const de = createAppI18n('de');
 const tDe = (key: string, params?: Record<string, unknown>) => de.global.t(key, params ?? {});
 
+// the server's patterns, with a length limit other than the server's: the form copies no rule
+const rules = { ...leadRulesResult().data.leadRules, maxTextLength: 12 };
+
 describe('validateLeadForm', () => {
   it('asks for name, company and every dropdown', () => {
-    expect(validateLeadForm(emptyLeadForm(), t)).toEqual({
+    expect(validateLeadForm(emptyLeadForm(), t, rules)).toEqual({
       name: 'Name is required.',
       company: 'Company is required.',
       budget: 'Choose the Budget.',
@@ -21,9 +25,21 @@ describe('validateLeadForm', () => {
   });
   it('accepts a complete lead and checks an email only when given', () => {
     const values = { ...emptyLeadForm(), name: 'Anna', company: 'Isar', budget: 'OVER_100K', companySize: 'SIZE_11_50', industry: 'RETAIL', urgency: 'THIS_WEEK', source: 'EVENT' } as const;
-    expect(validateLeadForm({ ...values }, t)).toEqual({});
-    expect(validateLeadForm({ ...values, email: 'anna@' }, t)).toEqual({ email: 'Enter an email address like anna@example.com.' });
-    expect(validateLeadForm({ ...values, name: '   ' }, t)).toHaveProperty('name');
+    expect(validateLeadForm({ ...values }, t, rules)).toEqual({});
+    expect(validateLeadForm({ ...values, email: 'anna@' }, t, rules)).toEqual({ email: 'Enter an email address like anna@example.com.' });
+    expect(validateLeadForm({ ...values, name: '   ' }, t, rules)).toHaveProperty('name');
+  });
+  it("checks lengths, e-mail and phone by the server's rules, and only once they have arrived", () => {
+    const values = { ...emptyLeadForm(), name: 'Anna', company: 'Isar', budget: 'OVER_100K', companySize: 'SIZE_11_50', industry: 'RETAIL', urgency: 'THIS_WEEK', source: 'EVENT' } as const;
+    const odd = { ...values, company: 'Isar Software GmbH', email: 'anna@', phone: 'call me maybe' };
+    expect(validateLeadForm(odd, t, rules)).toEqual({
+      company: 'Company is too long; shorten it.',
+      email: 'Enter an email address like anna@example.com.',
+      phone: 'Enter a phone number like +49\u00a030\u00a01234567.',
+    });
+    expect(validateLeadForm({ ...odd, company: ' Isar Finanz ', phone: ' +49 (30) 123-45 ' }, t, rules)).toEqual({ email: 'Enter an email address like anna@example.com.' });
+    expect(validateLeadForm(odd, t, { ...rules, maxTextLength: 200, emailPattern: '@', phonePattern: '^[a-z ]+$' })).toEqual({});
+    expect(validateLeadForm(odd, t, null)).toEqual({});
   });
 });
 

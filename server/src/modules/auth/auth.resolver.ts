@@ -6,9 +6,19 @@ import { rateLimited } from '../rate-limit/rate-limiter.js';
 import { ApiKeyScope, PrincipalKind } from './auth.enums.js';
 import { AuthService, LoginFailedError, requireAdmin, SESSION_TTL_MS } from './auth.service.js';
 import { ApiKeyType, CreatedApiKey, DemoAccount, UserType } from './auth.types.js';
-import { DEMO_PASSWORD, DEMO_TENANTS } from '../../db/seed.js';
-import { UserRole } from './auth.enums.js';
+import type { LoginThrottle } from './login-throttle.js';
+import type { PrincipalCache } from './principal-cache.js';
 import { User } from './user.entity.js';
+
+/** What auth needs beyond the request, built once by the app. */
+export interface AuthDependencies {
+  /** verified credentials of this process; logout and revocation evict from it */
+  principals: PrincipalCache;
+  /** sign-in attempts, counted in PostgreSQL for every process */
+  loginThrottle: LoginThrottle;
+  /** logins offered on the sign-in page; empty unless the server runs with demo data */
+  demoAccounts: readonly DemoAccount[];
+}
 
 @ArgsType()
 class LoginArgs {
@@ -34,8 +44,11 @@ function toUserType(user: User): UserType {
 
 @Resolver()
 export class AuthResolver {
+  constructor(private readonly deps: AuthDependencies) {}
+
   @Mutation(() => UserType, { description: 'Signs a rep in and sets the HttpOnly session cookie.' })
-  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies, loginThrottle, clientAddress, logger }: Context): Promise<UserType> {
+  async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() { em, cookies, clientAddress, logger }: Context): Promise<UserType> {
+    const { loginThrottle } = this.deps;
     if (!cookies) throw new GraphQLError('Sign in over HTTP, not over the WebSocket.', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     // counted before the password is checked: a refused attempt costs no scrypt
     const reservation = await loginThrottle.reserve(em, email, clientAddress);
@@ -58,10 +71,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session. True when a session was ended.' })
-  async logout(@Ctx() { em, principal, cookies, principals }: Context): Promise<boolean> {
+  async logout(@Ctx() { em, principal, cookies }: Context): Promise<boolean> {
     cookies?.clear();
     if (!principal?.sessionTokenHash) return false;
-    await new AuthService(em, principals).logout(principal);
+    await new AuthService(em, this.deps.principals).logout(principal);
     return true;
   }
 
@@ -73,12 +86,8 @@ export class AuthResolver {
   }
 
   @Query(() => [DemoAccount], { description: 'Demo logins; empty unless the server runs with demo data (SEED_DEMO).' })
-  demoAccounts(@Ctx() { demoMode }: Context): DemoAccount[] {
-    if (!demoMode) return [];
-    return DEMO_TENANTS.flatMap((t) => [
-      { email: t.adminEmail, password: DEMO_PASSWORD, name: t.adminName, role: UserRole.ADMIN, tenantName: t.name },
-      { email: t.repEmail, password: DEMO_PASSWORD, name: t.repName, role: UserRole.REP, tenantName: t.name },
-    ]);
+  demoAccounts(): DemoAccount[] {
+    return [...this.deps.demoAccounts];
   }
 
   @Query(() => [ApiKeyType], { description: 'API keys of this tenant (admins only).' })
@@ -94,8 +103,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Revokes a key at once. False when no such key exists in this tenant.' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal, principals }: Context): Promise<boolean> {
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<boolean> {
     requireAdmin(principal!);
-    return new AuthService(em, principals).revokeApiKey(id);
+    return new AuthService(em, this.deps.principals).revokeApiKey(id);
   }
 }

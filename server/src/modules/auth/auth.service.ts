@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '../../errors.js';
-import { isUuid } from '../../ids.js';
+import { isUuid } from '../../kernel/ids.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyScope, PrincipalKind, UserRole } from './auth.enums.js';
 import { DUMMY_PASSWORD_HASH, randomToken, sha256, verifyPassword } from './password.js';

@@ -1,4 +1,4 @@
-import { isUuid } from '../../ids.js';
+import { isUuid } from '../../kernel/ids.js';
 import { PrincipalKind } from './auth.enums.js';
 import type { Principal } from './principal.js';
 

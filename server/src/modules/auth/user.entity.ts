@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, ManyToOne, PrimaryKey, Property, t, type Rel, OptionalProps } from '@mikro-orm/core';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { tenantFilter } from '../tenants/tenant-scope.js';
+import { tenantFilter } from '../../kernel/tenant-scope.js';
 import { UserRole } from './auth.enums.js';
 
 @Entity({ tableName: 'app_user' })

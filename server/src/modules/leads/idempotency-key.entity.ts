@@ -1,6 +1,6 @@
 import { DeferMode, Entity, Enum, Filter, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, t, type Rel } from '@mikro-orm/core';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { tenantFilter } from '../tenants/tenant-scope.js';
+import { tenantFilter } from '../../kernel/tenant-scope.js';
 import { Lead } from './lead.entity.js';
 
 export enum IdempotentOperation {

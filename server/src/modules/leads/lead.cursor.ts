@@ -1,4 +1,4 @@
-import { isUuid } from '../../ids.js';
+import { isUuid } from '../../kernel/ids.js';
 import { LeadOrder } from './lead.types.js';
 
 /** Position of a row in one ordering: the values of its sort key. */

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, Index, ManyToOne, PrimaryKey, Property, t, type Rel, OptionalProps } from '@mikro-orm/core';
 import { PrincipalKind } from '../auth/auth.enums.js';
-import { BudgetRange, CompanySize, Industry, LeadSource, LeadTier, Urgency } from '../scoring/scoring.enums.js';
+import { BudgetRange, CompanySize, Industry, Urgency } from '../scoring/scoring.enums.js';
+import { LeadSource, LeadTier } from './lead.enums.js';
+import { MAX_TEXT_LENGTH } from './lead.rules.js';
 import type { ScoreComponentValue } from '../scoring/scoring.model.js';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { tenantFilter } from '../tenants/tenant-scope.js';
+import { MAX_EMAIL_LENGTH } from '../../kernel/email.js';
+import { tenantFilter } from '../../kernel/tenant-scope.js';
 
 @Entity({ tableName: 'lead' })
 @Filter(tenantFilter)
@@ -20,13 +23,13 @@ export class Lead {
   @ManyToOne(() => Tenant, { deleteRule: 'cascade' })
   tenant!: Rel<Tenant>;
 
-  @Property({ type: t.string, length: 200 })
+  @Property({ type: t.string, length: MAX_TEXT_LENGTH })
   name!: string;
 
-  @Property({ type: t.string, length: 200 })
+  @Property({ type: t.string, length: MAX_TEXT_LENGTH })
   company!: string;
 
-  @Property({ type: t.string, length: 320, nullable: true })
+  @Property({ type: t.string, length: MAX_EMAIL_LENGTH, nullable: true })
   email?: string | null;
 
   @Property({ type: t.string, length: 40, nullable: true })

@@ -1,14 +1,17 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { isUuid } from '../../ids.js';
+import { ReferenceKind } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../../events/event-bus.js';
+import { recordEvent, type StoredEvent } from '../../events/outbox.js';
+import { isUuid } from '../../kernel/ids.js';
 import type { Logger } from '../../logger.js';
 import { Topic, type AppPubSub } from '../../pubsub.js';
-import { TENANT_FILTER } from '../tenants/tenant-scope.js';
-import { LeadService } from './lead.service.js';
-import { LeadScoredReason } from './lead.types.js';
+import { Lead } from './lead.entity.js';
+import { toLeadNode, type LeadRecord } from './lead.mapping.js';
+import { LeadScoredReason, type LeadScoredEvent } from './lead.types.js';
 
-export const LEAD_SCORED_CHANNEL = 'lead_scored';
+/** A lead was created or changed, and scored: the outbox event every lead write records. */
+export const LEAD_SCORED_EVENT = 'lead.scored';
 
-/** What travels through PostgreSQL: ids only, so it stays far below NOTIFY's 8000-byte limit. */
 export interface LeadScoredNotice {
   tenantId: string;
   leadId: string;
@@ -16,45 +19,74 @@ export interface LeadScoredNotice {
   previousScore: number | null;
 }
 
-/** Call inside the transaction that writes the lead: PostgreSQL delivers the notice only if it commits. */
-export async function notifyLeadScored(em: EntityManager, notice: LeadScoredNotice): Promise<void> {
-  await em.execute('select pg_notify(?, ?)', [LEAD_SCORED_CHANNEL, JSON.stringify(notice)]);
+/**
+ * The payload of `lead.scored`: the lead as its transaction stored it, so consumers never read
+ * current state back (which a later change may already have overtaken) and the live relay costs no
+ * query per event.
+ */
+export interface LeadScoredPayload {
+  reason: LeadScoredReason;
+  previousScore: number | null;
+  lead: LeadRecord;
 }
 
-const NOTIFIED_REASONS = new Set<string>([LeadScoredReason.CREATED, LeadScoredReason.UPDATED, LeadScoredReason.RESCORED]);
+/** Call inside the transaction that writes the lead, after flushing it: the event exists only if that transaction commits. */
+export async function notifyLeadScored(em: EntityManager, notice: LeadScoredNotice): Promise<void> {
+  // the caller normally holds the lead it just flushed: found in the identity map, no query
+  const lead = await em.findOne(Lead, { id: notice.leadId });
+  if (!lead) throw new Error('notifyLeadScored: the lead is not in this transaction');
+  const payload: LeadScoredPayload = { reason: notice.reason, previousScore: notice.previousScore, lead: leadRecord(em, lead) };
+  await recordEvent(em, { type: LEAD_SCORED_EVENT, tenantId: notice.tenantId, aggregateId: notice.leadId, payload });
+}
 
-/** The notice, or null when the payload is not one (anyone with database access can NOTIFY). */
-export function parseLeadScoredNotice(payload: string): LeadScoredNotice | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return null;
+/** Every stored column of the lead but its tenant, by property name (timestamps become ISO text in JSON). */
+function leadRecord(em: EntityManager, lead: Lead): LeadRecord {
+  const record: Record<string, unknown> = {};
+  for (const property of em.getMetadata().get(Lead).props) {
+    if (property.kind === ReferenceKind.SCALAR) record[property.name] = lead[property.name as keyof Lead];
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { tenantId, leadId, reason, previousScore } = value as Record<string, unknown>;
-  if (typeof tenantId !== 'string' || !isUuid(tenantId) || typeof leadId !== 'string' || !isUuid(leadId)) return null;
-  if (typeof reason !== 'string' || !NOTIFIED_REASONS.has(reason)) return null;
+  return record as LeadRecord;
+}
+
+const SCORED_REASONS = new Set<string>([LeadScoredReason.CREATED, LeadScoredReason.UPDATED, LeadScoredReason.RESCORED]);
+
+/** The subscription event, or null when the stored event is not one (anyone with database access can write the table). */
+export function parseLeadScoredEvent(event: StoredEvent): LeadScoredEvent | null {
+  if (event.type !== LEAD_SCORED_EVENT || typeof event.tenantId !== 'string' || !isUuid(event.tenantId)) return null;
+  const payload = event.payload as Partial<LeadScoredPayload> | null;
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { reason, previousScore, lead } = payload;
+  if (typeof reason !== 'string' || !SCORED_REASONS.has(reason)) return null;
   if (previousScore !== null && !Number.isInteger(previousScore)) return null;
-  return { tenantId, leadId, reason: reason as LeadScoredReason, previousScore: previousScore as number | null };
+  if (typeof lead !== 'object' || lead === null || typeof lead.id !== 'string' || lead.id !== event.aggregateId || !Number.isInteger(lead.score)) return null;
+  return { lead: toLeadNode(lead), reason, previousScore: previousScore ?? null };
+}
+
+export interface LeadRelayOptions {
+  pubSub: AppPubSub;
+  /** Tenants with open subscriptions in this process (they get RESYNC when replay is impossible). */
+  tenantIds: () => Iterable<string>;
+  logger: Logger;
 }
 
 /**
- * Turns a committed lead change (from any server process) into an event for this process's
- * subscribers of the lead's tenant. The lead is loaded once here, not once per subscriber.
+ * The live relay: turns committed lead changes (from any server process) into `leadScored`
+ * events for this process's subscribers of the lead's tenant, in commit order. Once per event per
+ * process, whatever the number of subscribers.
  */
-export function relayLeadScored(orm: MikroORM, pubSub: AppPubSub, logger: Logger) {
-  return async (payload: string): Promise<void> => {
-    const notice = parseLeadScoredNotice(payload);
-    if (!notice) {
-      logger.warn({ event: 'notification_malformed', channel: LEAD_SCORED_CHANNEL, payload: payload.slice(0, 200) }, 'ignored a lead_scored notice that is not one');
-      return;
-    }
-    const em = orm.em.fork();
-    em.setFilterParams(TENANT_FILTER, { tenantId: notice.tenantId });
-    const lead = await new LeadService(em).findById(notice.leadId);
-    if (lead) pubSub.publish(Topic.LeadScored, notice.tenantId, { lead, reason: notice.reason, previousScore: notice.previousScore });
-  };
+export function registerLeadRelay(events: EventBus, { pubSub, tenantIds, logger }: LeadRelayOptions): void {
+  events.live({
+    name: 'lead-scored-relay',
+    types: [LEAD_SCORED_EVENT],
+    handle(batch) {
+      for (const event of batch) {
+        const scored = parseLeadScoredEvent(event);
+        if (scored) pubSub.publish(Topic.LeadScored, event.tenantId!, scored);
+        else logger.warn({ event: 'event_malformed', type: event.type, sequence: event.sequence }, 'ignored a lead.scored event that is not one');
+      }
+    },
+    resync: () => publishResync(pubSub, tenantIds()),
+  });
 }
 
 /** Tells every subscriber of these tenants that events may have been missed, so they fetch again. */

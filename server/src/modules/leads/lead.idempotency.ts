@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, type FieldError } from '../../errors.js';
-import { boundTenantId } from '../tenants/tenant-scope.js';
+import { boundTenantId } from '../../kernel/tenant-scope.js';
 import { IdempotencyKey, type IdempotentOperation } from './idempotency-key.entity.js';
 
 /** How long a key is honoured; older keys may be removed, and a key found expired acts as new. */

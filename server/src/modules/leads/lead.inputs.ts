@@ -1,14 +1,16 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { BudgetRange, CompanySize, Industry, LeadSource, LeadTier, Urgency } from '../scoring/scoring.enums.js';
+import { BudgetRange, CompanySize, Industry, Urgency } from '../scoring/scoring.enums.js';
+import { DEFAULT_LEAD_SOURCE, LeadSource, LeadTier } from './lead.enums.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from './lead.idempotency.js';
+import { MAX_PAGE_SIZE, MAX_TEXT_LENGTH } from './lead.rules.js';
 import { LeadOrder } from './lead.types.js';
 
 @InputType('CreateLeadInput')
 export class CreateLeadInput {
-  @Field(() => String, { description: '1–200 characters' })
+  @Field(() => String, { description: `1–${MAX_TEXT_LENGTH} characters` })
   name!: string;
 
-  @Field(() => String, { description: '1–200 characters' })
+  @Field(() => String, { description: `1–${MAX_TEXT_LENGTH} characters` })
   company!: string;
 
   @Field(() => String, { nullable: true })
@@ -29,7 +31,7 @@ export class CreateLeadInput {
   @Field(() => Urgency)
   urgency!: Urgency;
 
-  @Field(() => LeadSource, { defaultValue: LeadSource.OTHER })
+  @Field(() => LeadSource, { defaultValue: DEFAULT_LEAD_SOURCE })
   source!: LeadSource;
 }
 
@@ -83,7 +85,7 @@ export class LeadFilter {
 
 @ArgsType()
 export class LeadsArgs {
-  @Field(() => Int, { defaultValue: 50, description: '1–200' })
+  @Field(() => Int, { defaultValue: 50, description: `1–${MAX_PAGE_SIZE}` })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })

@@ -6,19 +6,26 @@ import { unauthenticated } from '../../errors.js';
 import { Topic } from '../../pubsub.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from './lead.idempotency.js';
 import { CreateLeadInput, LeadsArgs, UpdateLeadArgs } from './lead.inputs.js';
+import { LeadQueries } from './lead.queries.js';
+import { LEAD_RULES } from './lead.rules.js';
 import { LeadService } from './lead.service.js';
-import { LeadConnection, LeadNode, LeadScoredEvent } from './lead.types.js';
+import { LeadConnection, LeadNode, LeadRules, LeadScoredEvent } from './lead.types.js';
 
 @Resolver(() => LeadNode)
 export class LeadResolver {
   @Query(() => LeadConnection, { description: 'Leads of your tenant, a page at a time (keyset cursors).' })
   leads(@Args(() => LeadsArgs) args: LeadsArgs, @Ctx() { em }: Context, @Info() info: GraphQLResolveInfo): Promise<LeadConnection> {
-    return new LeadService(em).page(args, selectedFields(info, ['edges', 'node']));
+    return new LeadQueries(em).page(args, selectedFields(info, ['edges', 'node']));
   }
 
   @Query(() => LeadNode, { nullable: true, description: 'Null when there is no such lead in your tenant.' })
   lead(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<LeadNode | null> {
-    return new LeadService(em).findById(id);
+    return new LeadQueries(em).findById(id);
+  }
+
+  @Query(() => LeadRules, { description: 'The rules leads and lists are checked by, so clients can check early without a copy of them.' })
+  leadRules(): LeadRules {
+    return LEAD_RULES;
   }
 
   @Mutation(() => LeadNode, { description: 'Scores and stores a lead; subscribers of your tenant hear of it after commit.' })

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FieldErrorCode } from '../../errors.js';
 import { PrincipalKind } from '../auth/auth.enums.js';
-import { BudgetRange, CompanySize, Industry, LeadSource, LeadTier, Urgency } from '../scoring/scoring.enums.js';
+import { BudgetRange, CompanySize, Industry, Urgency } from '../scoring/scoring.enums.js';
+import { LeadSource, LeadTier } from './lead.enums.js';
 import { ScoreComponent } from '../scoring/scoring.types.js';
 
 export enum LeadOrder {
@@ -26,7 +28,7 @@ registerEnumType(LeadScoredReason, {
   valuesConfig: {
     RESYNC: {
       description:
-        'Events may have been missed (the server lost its connection to the database for a moment). Carries no lead: fetch again what you show. Sent to every subscriber, whatever its minScore.',
+        'Events were missed and cannot be replayed (the server was cut off from the database while more than 1,000 changes happened; shorter gaps are replayed in order). Carries no lead: fetch again what you show. Sent to every subscriber, whatever its minScore.',
     },
   },
 });
@@ -146,4 +148,25 @@ export class LeadScoredEvent {
 
   @Field(() => Int, { nullable: true, description: 'Score before this change; null for new leads and RESYNC.' })
   previousScore!: number | null;
+}
+
+@ObjectType('LeadRules', { simpleResolvers: true, description: 'The rules the server checks leads and lists by, for clients that check early.' })
+export class LeadRules {
+  @Field(() => Int, { description: 'Longest name, company or search, in characters (after trimming).' })
+  maxTextLength!: number;
+
+  @Field(() => String, { description: 'An e-mail address matches this ECMAScript regular expression (no flags), after trimming.' })
+  emailPattern!: string;
+
+  @Field(() => String, { description: 'A phone number matches this ECMAScript regular expression (no flags), after trimming.' })
+  phonePattern!: string;
+
+  @Field(() => Int, { description: 'Largest `first` of `leads`.' })
+  maxPageSize!: number;
+
+  @Field(() => LeadSource, { description: 'The source of a lead created without one.' })
+  defaultSource!: LeadSource;
+
+  @Field(() => [FieldErrorCode], { description: 'Every code `extensions.fields[].code` can hold.' })
+  fieldErrorCodes!: FieldErrorCode[];
 }

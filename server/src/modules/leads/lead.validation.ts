@@ -1,23 +1,19 @@
 import type { FieldError } from '../../errors.js';
+import { isEmail } from '../../kernel/email.js';
 import type { CreateLeadInput, LeadsArgs, UpdateLeadInput } from './lead.inputs.js';
-
-export const MAX_PAGE_SIZE = 200;
-const MAX_TEXT = 200;
-// deliberately simple: one @, something on both sides, a dot in the domain, no spaces
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()./-]{3,40}$/;
+import { MAX_PAGE_SIZE, MAX_TEXT_LENGTH, PHONE_PATTERN } from './lead.rules.js';
 
 function text(field: string, label: string, value: string | null | undefined, errors: FieldError[]): void {
   const trimmed = value?.trim() ?? '';
   if (!trimmed) errors.push({ field, code: 'REQUIRED', message: `${label} is required.` });
-  else if (trimmed.length > MAX_TEXT) errors.push({ field, code: 'TOO_LONG', message: `${label} must be at most ${MAX_TEXT} characters (got ${trimmed.length}).` });
+  else if (trimmed.length > MAX_TEXT_LENGTH) errors.push({ field, code: 'TOO_LONG', message: `${label} must be at most ${MAX_TEXT_LENGTH} characters (got ${trimmed.length}).` });
 }
 
 function contact(input: { email?: string | null; phone?: string | null }, errors: FieldError[]): void {
   const email = input.email?.trim();
-  if (email && (email.length > 320 || !EMAIL.test(email))) errors.push({ field: 'email', code: 'INVALID_EMAIL', message: `"${email.slice(0, 50)}" is not a valid email address.` });
+  if (email && !isEmail(email)) errors.push({ field: 'email', code: 'INVALID_EMAIL', message: `"${email.slice(0, 50)}" is not a valid email address.` });
   const phone = input.phone?.trim();
-  if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', code: 'INVALID_PHONE', message: 'Phone may contain digits, spaces and + ( ) - / . only (3–40 characters).' });
+  if (phone && !PHONE_PATTERN.test(phone)) errors.push({ field: 'phone', code: 'INVALID_PHONE', message: 'Phone may contain digits, spaces and + ( ) - / . only (3–40 characters).' });
 }
 
 export function validateCreateLead(input: CreateLeadInput): FieldError[] {
@@ -48,8 +44,8 @@ export function validateLeadsArgs(args: LeadsArgs): FieldError[] {
   if (minScore != null && (minScore < 0 || minScore > 100)) {
     errors.push({ field: 'filter.minScore', code: 'OUT_OF_RANGE', message: `minScore must be between 0 and 100 (got ${minScore}).` });
   }
-  if ((args.filter?.search?.length ?? 0) > MAX_TEXT) {
-    errors.push({ field: 'filter.search', code: 'TOO_LONG', message: `search must be at most ${MAX_TEXT} characters.` });
+  if ((args.filter?.search?.length ?? 0) > MAX_TEXT_LENGTH) {
+    errors.push({ field: 'filter.search', code: 'TOO_LONG', message: `search must be at most ${MAX_TEXT_LENGTH} characters.` });
   }
   return errors;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Filter, ManyToOne, PrimaryKey, Property, t, Unique, type Rel, OptionalProps } from '@mikro-orm/core';
 import { Tenant } from '../tenants/tenant.entity.js';
-import { tenantFilter } from '../tenants/tenant-scope.js';
+import { tenantFilter } from '../../kernel/tenant-scope.js';
 import type { ScoringModelDefinition } from './scoring.model.js';
 
 /** A tenant's scoring model, versioned; exactly one version is active. */

@@ -33,23 +33,6 @@ export enum Urgency {
   NO_TIMELINE = 'NO_TIMELINE',
 }
 
-export enum LeadSource {
-  WEBSITE = 'WEBSITE',
-  REFERRAL = 'REFERRAL',
-  EVENT = 'EVENT',
-  OUTBOUND = 'OUTBOUND',
-  PARTNER = 'PARTNER',
-  ADVERTISING = 'ADVERTISING',
-  OTHER = 'OTHER',
-}
-
-export enum LeadTier {
-  HOT = 'HOT',
-  KEY_ACCOUNT = 'KEY_ACCOUNT',
-  WARM = 'WARM',
-  COLD = 'COLD',
-}
-
 export enum ScoreCriterion {
   BUDGET = 'BUDGET',
   COMPANY_SIZE = 'COMPANY_SIZE',
@@ -61,9 +44,4 @@ registerEnumType(BudgetRange, { name: 'BudgetRange', description: 'Budget the le
 registerEnumType(CompanySize, { name: 'CompanySize', description: 'Number of employees.' });
 registerEnumType(Industry, { name: 'Industry' });
 registerEnumType(Urgency, { name: 'Urgency', description: 'When the lead wants to buy.' });
-registerEnumType(LeadSource, { name: 'LeadSource', description: 'Where the lead came from (tracked, not scored by default).' });
-registerEnumType(LeadTier, {
-  name: 'LeadTier',
-  description: 'Band of the score; thresholds come from the scoring model (default HOT ≥ 85, KEY_ACCOUNT ≥ 70, WARM ≥ 40).',
-});
 registerEnumType(ScoreCriterion, { name: 'ScoreCriterion' });

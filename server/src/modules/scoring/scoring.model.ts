@@ -1,4 +1,5 @@
-import { BudgetRange, CompanySize, Industry, LeadTier, ScoreCriterion, Urgency } from './scoring.enums.js';
+import { LeadTier } from '../leads/lead.enums.js';
+import { BudgetRange, CompanySize, Industry, ScoreCriterion, Urgency } from './scoring.enums.js';
 
 /**
  * A scoring model is data, not code: stored per tenant and versioned, so it can be edited or
@@ -71,6 +72,22 @@ export function tierFor(score: number, tiers: ScoringModelDefinition['tiers']): 
 /** Key accounts are the two top tiers, so the flag always agrees with the tier. */
 export function isKeyAccountTier(tier: LeadTier): boolean {
   return tier === LeadTier.HOT || tier === LeadTier.KEY_ACCOUNT;
+}
+
+export interface TierFloor {
+  tier: LeadTier;
+  /** lowest score of the tier; 0 for COLD */
+  minScore: number;
+  isKeyAccount: boolean;
+}
+
+/** Every tier with its lowest score, highest first. */
+export function tierTable(tiers: ScoringModelDefinition['tiers']): TierFloor[] {
+  return [LeadTier.HOT, LeadTier.KEY_ACCOUNT, LeadTier.WARM, LeadTier.COLD].map((tier) => ({
+    tier,
+    minScore: tier === LeadTier.COLD ? 0 : tiers[tier],
+    isKeyAccount: isKeyAccountTier(tier),
+  }));
 }
 
 /**

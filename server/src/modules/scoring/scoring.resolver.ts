@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { CRITERION_OPTIONS, scoreLead } from './scoring.model.js';
+import { CRITERION_OPTIONS, scoreLead, tierTable } from './scoring.model.js';
 import { ScoringService } from './scoring.service.js';
 import { LeadScoreInput, ScoringModelInfo, ScorePreview } from './scoring.types.js';
 import { ScoreCriterion } from './scoring.enums.js';
@@ -13,6 +13,7 @@ export class ScoringResolver {
     return {
       version,
       thresholds: { hot: definition.tiers.HOT, keyAccount: definition.tiers.KEY_ACCOUNT, warm: definition.tiers.WARM },
+      tiers: tierTable(definition.tiers),
       criteria: Object.values(ScoreCriterion).map((criterion) => {
         const points: Record<string, number> = definition.criteria[criterion];
         const options = CRITERION_OPTIONS[criterion].map((value) => ({ value, points: points[value] }));

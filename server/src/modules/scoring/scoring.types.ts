@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { BudgetRange, CompanySize, Industry, LeadTier, ScoreCriterion, Urgency } from './scoring.enums.js';
+import { LeadTier } from '../leads/lead.enums.js';
+import { BudgetRange, CompanySize, Industry, ScoreCriterion, Urgency } from './scoring.enums.js';
 
 @ObjectType('ScoreComponent', { simpleResolvers: true, description: 'Points one criterion contributed to a score.' })
 export class ScoreComponent {
@@ -61,6 +62,18 @@ export class TierThresholds {
   warm!: number;
 }
 
+@ObjectType('TierInfo', { simpleResolvers: true, description: 'A tier of the active model: where it starts and whether it counts as a key account.' })
+export class TierInfo {
+  @Field(() => LeadTier)
+  tier!: LeadTier;
+
+  @Field(() => Int, { description: 'Lowest score of the tier; 0 for COLD.' })
+  minScore!: number;
+
+  @Field(() => Boolean, { description: 'Leads of this tier are key accounts (Lead.isKeyAccount).' })
+  isKeyAccount!: boolean;
+}
+
 @ObjectType('CriterionOption', { simpleResolvers: true })
 export class CriterionOption {
   @Field(() => String, { description: 'Enum value of the criterion, e.g. OVER_100K' })
@@ -89,6 +102,9 @@ export class ScoringModelInfo {
 
   @Field(() => TierThresholds)
   thresholds!: TierThresholds;
+
+  @Field(() => [TierInfo], { description: 'Every tier, highest first.' })
+  tiers!: TierInfo[];
 
   @Field(() => [CriterionPoints])
   criteria!: CriterionPoints[];

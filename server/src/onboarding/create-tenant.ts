@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserRole } from '../auth/auth.enums.js';
-import { hashPassword } from '../auth/password.js';
-import { User } from '../auth/user.entity.js';
-import { ScoringService } from '../scoring/scoring.service.js';
-import { Tenant } from './tenant.entity.js';
+import { UserRole } from '../modules/auth/auth.enums.js';
+import { hashPassword } from '../modules/auth/password.js';
+import { User } from '../modules/auth/user.entity.js';
+import { ScoringService } from '../modules/scoring/scoring.service.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
 
 export interface NewTenant {
   name: string;
@@ -12,7 +12,11 @@ export interface NewTenant {
   adminPassword: string;
 }
 
-/** A tenant with its first admin and the default scoring model, in one transaction. */
+/**
+ * Onboarding spans modules (tenants, auth, scoring), so it sits above them: the operator command,
+ * the demo seed and the tests call it. A tenant with its first admin and the default scoring
+ * model, in one transaction.
+ */
 export async function createTenant(em: EntityManager, input: NewTenant): Promise<{ tenant: Tenant; admin: User }> {
   const passwordHash = await hashPassword(input.adminPassword);
   return em.transactional(async (tx) => {

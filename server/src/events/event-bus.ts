@@ -1,0 +1,275 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { NotificationListener } from '../db/notifications.js';
+import type { Logger } from '../logger.js';
+import { EVENT_COLUMNS, EVENTS_CHANNEL, toStoredEvent, type EventRow, type StoredEvent } from './outbox.js';
+
+/** Has a row in `event_consumer`; every process runs it, one at a time, and each event is handled once. */
+export interface DurableConsumer {
+  /** Names its row in event_consumer; a new name starts afresh. */
+  name: string;
+  types: readonly string[];
+  /** Where a consumer without a row starts: after the newest event (default), or at the oldest one kept. */
+  startAt?: 'latest' | 'oldest';
+  /** Runs in the transaction that moves the position: its writes through `em` commit with it, or neither does. A throw retries the batch later. */
+  handle(events: StoredEvent[], em: EntityManager): Promise<void>;
+}
+
+/** Per process, position in memory (from the newest event at start): e.g. pushing to this process's sockets. */
+export interface LiveConsumer {
+  name: string;
+  types: readonly string[];
+  /** A throw is logged and these events are skipped. */
+  handle(events: StoredEvent[]): void | Promise<void>;
+  /** Called instead of replaying when more than `maxReplay` events were missed during a gap. */
+  resync(missed: number): void;
+}
+
+export interface EventBusOptions {
+  /** How often consumers look for events without a wake-up: a lost NOTIFY costs at most this delay. */
+  pollMs?: number;
+  /** Events read per statement (and per transaction of a durable consumer). */
+  batchSize?: number;
+  /** A live consumer that missed more events than this while LISTEN was down resyncs instead of replaying. */
+  maxReplay?: number;
+}
+
+/** While another process holds a durable consumer, look again this soon: its wake-up may have been ours. */
+const BUSY_RETRY_MS = 250;
+
+/** Runs `step` until it reports no more work; a call while running makes it go round once more. */
+class Drain {
+  private running?: Promise<void>;
+  private again = false;
+
+  constructor(private readonly step: () => Promise<boolean>) {}
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (await this.step());
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  get idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+}
+
+interface DurableEntry {
+  consumer: DurableConsumer;
+  drain: Drain;
+  retry?: NodeJS.Timeout;
+}
+
+interface LiveEntry {
+  consumer: LiveConsumer;
+  drain: Drain;
+  position: number;
+}
+
+/**
+ * Delivers outbox events to consumers, in sequence order (which is commit order, see the
+ * migration's trigger). A NOTIFY on `events` wakes them; a poll every `pollMs` catches what a lost
+ * wake-up would have missed; a gap in LISTEN is replayed from each consumer's position.
+ *
+ * Live consumers deliver only events whose wake-up this process has handled (or that a round trip
+ * on the LISTEN connection proved delivered): since notices arrive in commit order, every
+ * auth_changed notice committed before such an event has been handled first, so a revoked
+ * credential's socket is closed before it could receive anything committed after the revocation.
+ */
+export class EventBus {
+  /** Highest sequence known to have been heard on the LISTEN connection (see above). */
+  private heard = 0;
+  private started = false;
+  private stopped = false;
+  private pollTimer?: NodeJS.Timeout;
+  private polling = false;
+  private readonly durables: DurableEntry[] = [];
+  private readonly lives: LiveEntry[] = [];
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly maxReplay: number;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly logger: Logger,
+    private readonly listener?: NotificationListener,
+    options: EventBusOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 5_000;
+    this.batchSize = options.batchSize ?? 200;
+    this.maxReplay = options.maxReplay ?? 1_000;
+    listener?.on(EVENTS_CHANNEL, (payload) => this.heardOf(payload));
+    listener?.onReconnect(() => this.afterGap());
+  }
+
+  durable(consumer: DurableConsumer): this {
+    if (this.started) throw new Error(`consumer ${consumer.name} added after the events started`);
+    const entry: DurableEntry = { consumer, drain: new Drain(() => this.durableStep(entry)) };
+    this.durables.push(entry);
+    return this;
+  }
+
+  live(consumer: LiveConsumer): this {
+    if (this.started) throw new Error(`consumer ${consumer.name} added after the events started`);
+    const entry: LiveEntry = { consumer, position: 0, drain: new Drain(() => this.liveStep(entry)) };
+    this.lives.push(entry);
+    return this;
+  }
+
+  /** Gives new durable consumers their row and live ones the newest position, then starts polling. Idempotent. */
+  async start(): Promise<void> {
+    if (this.started || this.stopped) return;
+    const em = this.orm.em.fork();
+    for (const { consumer } of this.durables) {
+      await em.execute(
+        `insert into event_consumer (name, position, updated_at)
+         values (?, case when ? then 0 else (select coalesce(max(sequence), 0) from event) end, now())
+         on conflict (name) do nothing`,
+        [consumer.name, consumer.startAt === 'oldest'],
+      );
+    }
+    const high = await this.highest();
+    for (const live of this.lives) live.position = high;
+    this.heard = Math.max(this.heard, high);
+    this.started = true;
+    this.pollTimer = setInterval(() => void this.poll(), this.pollMs);
+    this.pollTimer.unref();
+    this.wake();
+  }
+
+  /** Lets every consumer look for new events now. */
+  wake(): void {
+    if (!this.started || this.stopped) return;
+    for (const entry of this.durables) void entry.drain.run();
+    for (const entry of this.lives) void entry.drain.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    for (const entry of this.durables) clearTimeout(entry.retry);
+    await Promise.all([...this.durables, ...this.lives].map((entry) => entry.drain.idle));
+  }
+
+  private heardOf(payload: string): void {
+    // anyone may NOTIFY: a payload that is no sequence still wakes, but moves nothing
+    const sequence = Number(payload);
+    if (Number.isSafeInteger(sequence) && sequence > this.heard) this.heard = sequence;
+    this.wake();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      if (this.lives.length) {
+        // what was committed before this read has been heard once the LISTEN connection answers
+        const high = await this.highest();
+        await this.listener?.barrier();
+        this.heard = Math.max(this.heard, high);
+      }
+    } catch {
+      // not listening (or no database): the reconnection catches up
+    } finally {
+      this.polling = false;
+    }
+    this.wake();
+  }
+
+  /** After a gap in LISTEN (run before any notice heard after it): replay what live consumers missed, or resync them. */
+  private async afterGap(): Promise<void> {
+    if (!this.started || this.stopped) return;
+    const high = await this.highest();
+    for (const live of this.lives) {
+      const [{ missed }] = await this.orm.em
+        .fork()
+        .execute<Array<{ missed: string }>>(
+          'select count(*) as missed from (select 1 from event where sequence > ? and sequence <= ? limit ?) pending',
+          [live.position, high, this.maxReplay + 1],
+        );
+      if (Number(missed) > this.maxReplay) {
+        this.logger.warn({ event: 'events_resync', consumer: live.consumer.name, missed: Number(missed) }, 'missed too many events to replay; asking clients to fetch again');
+        live.position = high;
+        live.consumer.resync(Number(missed));
+      }
+    }
+    this.heard = Math.max(this.heard, high);
+    await Promise.all(this.lives.map((live) => live.drain.run()));
+    this.wake();
+  }
+
+  private async highest(): Promise<number> {
+    const [{ high }] = await this.orm.em.fork().execute<Array<{ high: string }>>('select coalesce(max(sequence), 0) as high from event');
+    return Number(high);
+  }
+
+  private async durableStep(entry: DurableEntry): Promise<boolean> {
+    if (this.stopped) return false;
+    const { consumer } = entry;
+    const types = new Set(consumer.types);
+    try {
+      const outcome = await this.orm.em.fork().transactional(async (em) => {
+        // another process is handling this consumer: its position moves there
+        const [row] = await em.execute<Array<{ position: string }>>('select position from event_consumer where name = ? for update skip locked', [consumer.name]);
+        if (!row) return (await em.execute('select 1 from event_consumer where name = ?', [consumer.name])).length ? 'busy' : 'missing';
+        const rows = await em.execute<EventRow[]>(`select ${EVENT_COLUMNS} from event where sequence > ? order by sequence limit ?`, [row.position, this.batchSize]);
+        if (!rows.length) return 'done';
+        const events = rows.map(toStoredEvent);
+        const relevant = events.filter((event) => types.has(event.type));
+        if (relevant.length) await consumer.handle(relevant, em);
+        await em.execute('update event_consumer set position = ?, updated_at = now() where name = ?', [events.at(-1)!.sequence, consumer.name]);
+        return rows.length === this.batchSize ? 'more' : 'done';
+      });
+      if (outcome === 'busy' && !entry.retry && !this.stopped) {
+        entry.retry = setTimeout(() => {
+          entry.retry = undefined;
+          if (!this.stopped) void entry.drain.run();
+        }, BUSY_RETRY_MS);
+        entry.retry.unref();
+      }
+      if (outcome === 'missing') this.logger.error({ event: 'event_consumer_missing', consumer: consumer.name }, 'the row of an event consumer is gone; restart to recreate it');
+      return outcome === 'more';
+    } catch (error) {
+      this.logger.error({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'an event consumer failed; retrying later');
+      return false;
+    }
+  }
+
+  private async liveStep(entry: LiveEntry): Promise<boolean> {
+    const until = this.heard;
+    if (this.stopped || entry.position >= until) return false;
+    const { consumer } = entry;
+    let rows: EventRow[];
+    try {
+      rows = await this.orm.em
+        .fork()
+        .execute<EventRow[]>(`select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ? order by sequence limit ?`, [entry.position, until, this.batchSize]);
+    } catch (error) {
+      this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
+      return false;
+    }
+    if (!rows.length) return false;
+    const events = rows.map(toStoredEvent);
+    const types = new Set(consumer.types);
+    const relevant = events.filter((event) => types.has(event.type));
+    try {
+      if (relevant.length) await consumer.handle(relevant);
+    } catch (error) {
+      this.logger.error({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'a live event consumer failed; skipped its events');
+    }
+    entry.position = events.at(-1)!.sequence;
+    return rows.length === this.batchSize;
+  }
+}

@@ -1,0 +1,99 @@
+import type { EntityMetadata, MetadataStorage } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isKeyAccountTier } from '../scoring/scoring.model.js';
+import { Lead } from './lead.entity.js';
+import type { LeadNode } from './lead.types.js';
+
+/** The stored properties a Lead node is made of: every property of the entity but its tenant. */
+export type LeadProperty = Exclude<keyof Lead & string, 'tenant'>;
+
+/**
+ * A lead as the ORM holds it, or as the hand-written SQL reads it: columns aliased to property
+ * names (see `LeadTable.selectList`), so one mapping serves both. A row may hold only the columns
+ * a query asked for; MikroORM's connection leaves timestamps as PostgreSQL's text.
+ */
+export type LeadRecord = Omit<Pick<Lead, LeadProperty>, 'createdAt' | 'updatedAt'> & { createdAt: Date | string; updatedAt: Date | string };
+
+/**
+ * The one way a stored lead becomes a GraphQL node; GraphQL reads only the fields it selected.
+ * Properties named like their field pass through as they are, so a new one needs no line here.
+ */
+export function toLeadNode(lead: LeadRecord & { tenant?: unknown }): LeadNode {
+  const { tenant: _tenant, email, phone, createdAt, updatedAt, createdByKind, createdById, createdByName, ...same } = lead;
+  return {
+    ...same,
+    email: email ?? null,
+    phone: phone ?? null,
+    isKeyAccount: lead.tier !== undefined && isKeyAccountTier(lead.tier),
+    createdAt: new Date(createdAt),
+    updatedAt: updatedAt === undefined ? (undefined as never) : new Date(updatedAt),
+    createdBy: { kind: createdByKind, id: createdById, name: createdByName },
+  };
+}
+
+/** Node fields that are not a property of the same name. */
+const PROPERTIES_OF_FIELD: Partial<Record<keyof LeadNode, readonly LeadProperty[]>> = {
+  isKeyAccount: ['tier'],
+  createdBy: ['createdByKind', 'createdById', 'createdByName'],
+};
+/** Always read: cursors are made of them. */
+const ALWAYS: readonly LeadProperty[] = ['id', 'score', 'createdAt'];
+
+/** The lead table as the ORM maps it: names come from the entity's metadata, never written out twice. */
+export class LeadTable {
+  readonly name: string;
+  private readonly columns = new Map<string, string>();
+  private readonly selectable = new Set<string>();
+  private readonly allColumns: string;
+
+  constructor(meta: EntityMetadata<Lead>) {
+    this.name = meta.tableName;
+    for (const property of meta.props) {
+      if (property.fieldNames?.length !== 1) continue;
+      this.columns.set(property.name, property.fieldNames[0]);
+      if (property.name !== 'tenant') this.selectable.add(property.name);
+    }
+    this.allColumns = this.list([...this.selectable]);
+  }
+
+  /** Column of a property, e.g. `companySize` → `company_size`. */
+  column(property: LeadProperty | 'tenant'): string {
+    const column = this.columns.get(property);
+    if (!column) throw new Error(`lead has no column for ${property}`);
+    return column;
+  }
+
+  /** `select` list for the given node fields (every column when they are not known), each column named as its property. */
+  selectList(fields?: ReadonlySet<string>): string {
+    if (!fields) return this.allColumns;
+    const properties = new Set<string>(ALWAYS);
+    for (const field of fields) {
+      for (const property of PROPERTIES_OF_FIELD[field as keyof LeadNode] ?? [field]) {
+        if (this.selectable.has(property)) properties.add(property);
+      }
+    }
+    return this.list([...properties]);
+  }
+
+  private list(properties: string[]): string {
+    return properties
+      .map((property) => {
+        const column = this.columns.get(property)!;
+        return column === property ? column : `${column} as "${property}"`;
+      })
+      .join(', ');
+  }
+}
+
+const tables = new WeakMap<MetadataStorage, LeadTable>();
+
+/** The lead table of the EntityManager's ORM, worked out once. */
+export function leadTable(em: EntityManager): LeadTable {
+  const metadata = em.getMetadata();
+  let table = tables.get(metadata);
+  if (!table) {
+    table = new LeadTable(metadata.get(Lead));
+    tables.set(metadata, table);
+  }
+  return table;
+}
