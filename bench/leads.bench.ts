@@ -1,51 +1,70 @@
-// Leads API benchmark: the full stack (Apollo Server 5 + type-graphql + MikroORM, started by the
-// real server/src/main.ts in production mode) side by side with a bare node:http + pg baseline
-// running the same SQL, in one run, on one freshly seeded database.
+// Leads API benchmark: the app (the real server/src/main.ts in production mode) side by side with
+// the floor (floor-server.ts: the plainest node:http + pg code doing the same work) and PostGraphile 5
+// (a peer installed into bench/peers/), in one run, on one freshly seeded database.
 //
-//   npm run bench                        100k leads, 10 s per measurement
-//   npm run bench -- --leads 1000000     1M leads
-//   options: --duration 10 --connections 100 --create-connections 50
+//   npm run bench                                 100k leads, everything
+//   npm run bench -- --leads 1000000 --only page  1M leads, the pages only
+//   options: --duration 10 --connections 100 --create-connections 50 --only page,create,fanout
+//            --fanout 1000x50,5000x10 --fanout-duration 10 --ramp 1,2,5,10,25,50,100,200,400,800 --ramp-sockets 100,1000
+//            --ramp-duration 5 --subscriber-processes 2 --peer on|off
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { createServer } from '../server/src/app.js';
-import { migrate } from '../server/src/db/migrate.js';
-import { ormOptions } from '../server/src/db/orm.config.js';
-import { demoLeads } from '../server/src/db/seed.js';
-import { ApiKeyScope, PrincipalKind } from '../server/src/modules/auth/auth.enums.js';
-import { AuthService } from '../server/src/modules/auth/auth.service.js';
-import { encodeCursor } from '../server/src/modules/leads/lead.cursor.js';
-import { LeadOrder } from '../server/src/modules/leads/lead.types.js';
-import { createTenant } from '../server/src/modules/tenants/tenant.service.js';
+import { SOCKET_LIMITS } from '../server/src/ws.js';
+import { LIVE_SUBSCRIPTION, measureFanout, type FanoutResult, type FanoutTarget } from './fanout.js';
+import { checkResponse, measure, type Target } from './http-load.js';
+import { ensurePeer, PEER_CURSOR_QUERY, PEER_PAGE_QUERY, startPeer, waitForPeer } from './postgraphile.js';
+import { cpuMs, freePort, log, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
+import { fanoutTable, httpTable, memoryLines, type HttpScenarioResult, type Memory, type ServerName } from './report.js';
+import { seed } from './seed.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
     leads: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '100' },
     'create-connections': { type: 'string', default: '50' },
+    only: { type: 'string', default: 'page,create,fanout' },
+    fanout: { type: 'string', default: '1000x50,5000x10' },
+    'fanout-duration': { type: 'string', default: '10' },
+    ramp: { type: 'string', default: '1,2,5,10,25,50,100,200,400,800' },
+    'ramp-sockets': { type: 'string', default: '100,1000' },
+    'ramp-duration': { type: 'string', default: '5' },
+    'subscriber-processes': { type: 'string', default: '2' },
+    peer: { type: 'string', default: 'on' },
   },
 });
 const LEADS = Number(args.leads);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const CREATE_CONNECTIONS = Number(args['create-connections']);
+const ONLY = new Set(args.only.split(','));
+for (const part of ONLY) if (!['page', 'create', 'fanout'].includes(part)) throw new Error(`--only takes page, create and/or fanout, got "${part}"`);
+const FANOUT = args.fanout.split(',').map((s) => {
+  const [sockets, rate] = s.split('x').map(Number);
+  if (!(sockets > 0 && rate > 0)) throw new Error(`--fanout takes SOCKETSxRATE pairs like 1000x50, got "${s}"`);
+  return { sockets, rate };
+});
+const FANOUT_OPTIONS = {
+  scenarios: FANOUT,
+  duration: Number(args['fanout-duration']),
+  rampSockets: args['ramp-sockets'].split(',').map(Number),
+  rampRates: args.ramp.split(',').map(Number),
+  rampDuration: Number(args['ramp-duration']),
+  p99LimitMs: 100,
+  processes: Number(args['subscriber-processes']),
+};
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** One field list for both GraphQL servers (PostGraphile's page asks for the same, see postgraphile.ts). */
 const PAGE_QUERY = `query LeadsPage($after: String) { leads(first: 50, after: $after) {
-  edges { cursor node { id name company industry budget companySize urgency source score tier isKeyAccount createdAt } }
+  edges { cursor node { id name company industry budget companySize urgency source score tier createdAt } }
   pageInfo { hasNextPage endCursor } } }`;
 const CREATE_MUTATION = `mutation CreateLead($input: CreateLeadInput!) { createLead(input: $input) { id score tier } }`;
 const CREATE_INPUT = { name: 'Bench Lead', company: 'Bench GmbH', email: 'bench@bench.example', budget: 'OVER_100K', companySize: 'SIZE_51_200', industry: 'SOFTWARE', urgency: 'THIS_WEEK', source: 'WEBSITE' };
-
-const log = (message: string) => console.log(`[bench] ${message}`);
 
 function urlFor(database: string): string {
   const url = new URL(ADMIN_URL);
@@ -53,89 +72,14 @@ function urlFor(database: string): string {
   return url.toString();
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, init: RequestInit, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, init);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'server', 'tsconfig.json'), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.on('exit', (code) => code && code !== 0 && code !== 143 && log(`${path.basename(script)} exited with ${code}`));
-  return child;
-}
-
-async function seed(databaseUrl: string) {
-  const orm = await MikroORM.init(ormOptions(databaseUrl, { connect: true, logger: () => {} }));
-  await migrate(orm, databaseUrl);
-  const { tenant, admin } = await createTenant(orm.em.fork(), { name: 'Bench AG', adminEmail: 'bench@bench.example', adminName: 'Bench Admin', adminPassword: 'bench' });
-  const em = orm.em.fork();
-  em.setFilterParams('tenant', { tenantId: tenant.id });
-  const { secret } = await new AuthService(em).createApiKey({ kind: PrincipalKind.USER, id: admin.id, name: admin.name, tenantId: tenant.id }, 'bench', ApiKeyScope.WRITE);
-  await orm.close();
-
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const started = Date.now();
-  const BATCH = 10_000;
-  for (let offset = 0; offset < LEADS; offset += BATCH) {
-    const rows = demoLeads(Math.min(BATCH, LEADS - offset), offset + 7);
-    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
-    await client.query(
-      `insert into lead (id, tenant_id, name, company, email, phone, budget, company_size, industry, urgency, source, score, tier, score_breakdown,
-         model_version, created_by_kind, created_by_id, created_by_name, created_at, updated_at)
-       select gen_random_uuid(), $1, u.name, u.company, u.email, u.phone, u.budget, u.company_size, u.industry, u.urgency, u.source, u.score, u.tier,
-         u.breakdown::jsonb, 1, 'USER', $2, 'Bench Admin', u.created_at, u.created_at
-       from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::timestamptz[])
-         as u(name, company, email, phone, budget, company_size, industry, urgency, source, score, tier, breakdown, created_at)`,
-      [
-        tenant.id, admin.id,
-        column((r) => r.name), column((r) => r.company), column((r) => r.email), column((r) => r.phone), column((r) => r.budget),
-        column((r) => r.companySize), column((r) => r.industry), column((r) => r.urgency), column((r) => r.source), column((r) => r.score),
-        column((r) => r.tier), column((r) => JSON.stringify(r.scoreBreakdown)), column((r) => r.createdAt),
-      ],
-    );
-  }
-  await client.query('analyze lead');
-  log(`seeded ${LEADS.toLocaleString('en')} leads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const middle = await client.query(
-    `select id, score, created_at from lead where tenant_id = $1 order by score desc, created_at desc, id desc offset $2 limit 1`,
-    [tenant.id, Math.floor(LEADS / 2)],
-  );
-  await client.end();
-  const row = middle.rows[0];
-  const deepCursor = encodeCursor(LeadOrder.SCORE_DESC, { score: row.score, createdAt: new Date(row.created_at), id: row.id });
-  return { tenantId: tenant.id, apiKey: secret, deepCursor };
-}
-
-/**
- * SQL statements the app sends for a request, counted on an in-process instance of the same app:
- * the first request of a client (its API key is verified) and the next one (the key is known).
- */
+/** SQL the app sends for one request, counted on an in-process instance: a client's first request (its key is verified) and the next. */
 async function countStatements(databaseUrl: string, apiKey: string, query: string): Promise<{ first: string[]; next: string[] }> {
   const server = await createServer({ databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'silent', production: true, seedDemo: false, metricsPort: null });
-  await server.ready;
+  await within(server.ready, 60_000, 'starting an in-process app');
   const knex = server.orm.em.getKnex();
   const record = async () => {
     const statements: string[] = [];
-    const onQuery = (q: { sql: string }) => statements.push(q.sql.replace(/\s+/g, ' ').slice(0, 90));
+    const onQuery = (q: { sql: string }) => statements.push(q.sql.replace(/\s+/g, ' ').slice(0, 110));
     knex.on('query', onQuery);
     await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body: JSON.stringify({ query }) });
     knex.removeListener('query', onQuery);
@@ -147,48 +91,7 @@ async function countStatements(databaseUrl: string, apiKey: string, query: strin
   return { first, next };
 }
 
-interface Measurement {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  requests: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function measure(url: string, body: string, connections: number, headers: Record<string, string>, duration = DURATION): Promise<Measurement> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const instance = autocannon({ url, method: 'POST', connections, duration, headers: { 'content-type': 'application/json', ...headers }, body });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode !== 200) errors++;
-    latencies.push(responseTime);
-  });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: result.requests.total / duration,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: errors + result.errors + result.non2xx,
-    requests: result.requests.total,
-  };
-}
-
-async function checkResponse(url: string, body: string, headers: Record<string, string>, label: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const json = (await res.json()) as any;
-  if (res.status !== 200 || json.errors) throw new Error(`${label}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
-  return json as any;
-}
-
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+const json = (body: unknown) => JSON.stringify(body);
 
 async function main() {
   const database = `lse_bench_${Date.now().toString(36)}`;
@@ -197,66 +100,144 @@ async function main() {
   await admin.query(`create database ${database}`);
   const databaseUrl = urlFor(database);
   const children: ChildProcess[] = [];
+  const lines: string[] = [];
+  const memory: Partial<Memory> = {};
+  // other work on the machine skews every number: say how busy it was
+  const startLoad = os.loadavg()[0].toFixed(1);
   try {
-    log(`database ${database}; ${LEADS.toLocaleString('en')} leads; ${DURATION} s per run; ${CONNECTIONS} connections for reads, ${CREATE_CONNECTIONS} for createLead`);
-    const { tenantId, apiKey, deepCursor } = await seed(databaseUrl);
-    const auth = { authorization: `Bearer ${apiKey}` };
+    log(`database ${database}; ${LEADS.toLocaleString('en')} leads; parts: ${[...ONLY].join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
+    const maxSockets = Math.max(...FANOUT.map((f) => f.sockets), ...FANOUT_OPTIONS.rampSockets);
+    const perKey = SOCKET_LIMITS.socketsPerCredential;
+    const readKeys = ONLY.has('fanout') ? FANOUT_OPTIONS.processes * Math.ceil(maxSockets / FANOUT_OPTIONS.processes / perKey) : 0;
+    const seeded = await seed(databaseUrl, LEADS, readKeys);
+    const auth = { authorization: `Bearer ${seeded.apiKey}` };
 
-    const firstPageStatements = await countStatements(databaseUrl, apiKey, PAGE_QUERY.replace('($after: String)', '').replace(', after: $after', ''));
-    const withCount = await countStatements(databaseUrl, apiKey, `{ leads(first: 50) { totalCount edges { node { id } } } }`);
+    if (ONLY.has('page')) log('counting the SQL statements of a page …');
+    const statements = ONLY.has('page') ? await countStatements(databaseUrl, seeded.apiKey, PAGE_QUERY) : undefined;
+    const peerNode = ONLY.has('page') && args.peer !== 'off' ? await ensurePeer() : null;
 
-    const [appPort, basePort] = await Promise.all([freePort(), freePort()]);
-    children.push(startProcess('server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' }));
-    children.push(startProcess('bench/baseline-server.ts', { DATABASE_URL: databaseUrl, PORT: String(basePort), TENANT_ID: tenantId }));
+    log('starting the servers …');
+    const [appPort, floorPort, peerPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const app = startProcess('server/src/main.ts', { env: { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' } });
+    const floor = startProcess('bench/floor-server.ts', { env: { DATABASE_URL: databaseUrl, PORT: String(floorPort), TENANT_ID: seeded.tenantId } });
+    const peer = peerNode ? startPeer(peerNode, databaseUrl, peerPort) : undefined;
+    children.push(app, floor, ...(peer ? [peer] : []));
     const appUrl = `http://127.0.0.1:${appPort}/graphql`;
-    const base = `http://127.0.0.1:${basePort}`;
-    await Promise.all([waitForHttp(`http://127.0.0.1:${appPort}/readyz`, {}), waitForHttp(`${base}/page`, { method: 'POST', body: '{}' })]);
+    const floorUrl = `http://127.0.0.1:${floorPort}`;
+    const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
+    await Promise.all([
+      waitForHttp(`http://127.0.0.1:${appPort}/readyz`, {}),
+      waitForHttp(`${floorUrl}/page`, { method: 'POST', body: '{}' }),
+      peer && waitForPeer(peerUrl),
+    ]);
+    await new Promise((r) => setTimeout(r, 1_000));
+    memory.appIdle = rssMb(app.pid);
 
-    const scenarios = [
-      { name: 'leads first page (50, SCORE_DESC)', connections: CONNECTIONS, app: { query: PAGE_QUERY, variables: {} }, base: { path: '/page', body: {} } },
-      { name: `leads deep page (after row ${Math.floor(LEADS / 2).toLocaleString('en')})`, connections: CONNECTIONS, app: { query: PAGE_QUERY, variables: { after: deepCursor } }, base: { path: '/page', body: { after: deepCursor } } },
-      { name: `createLead (${CREATE_CONNECTIONS} clients)`, connections: CREATE_CONNECTIONS, app: { query: CREATE_MUTATION, variables: { input: CREATE_INPUT } }, base: { path: '/create', body: CREATE_INPUT } },
-    ];
-
-    const results: Array<{ name: string; app: Measurement; base: Measurement }> = [];
-    for (const scenario of scenarios) {
-      const appBody = JSON.stringify(scenario.app);
-      const baseBody = JSON.stringify(scenario.base.body);
-      // both must answer correctly before they are timed
-      const appJson = await checkResponse(appUrl, appBody, auth, `app ${scenario.name}`);
-      const baseJson = await checkResponse(`${base}${scenario.base.path}`, baseBody, {}, `baseline ${scenario.name}`);
-      if (appJson.data.leads && appJson.data.leads.edges[0].node.id !== baseJson.data.leads.edges[0].node.id) {
-        throw new Error(`${scenario.name}: app and baseline return different first rows`);
+    const scenarios: HttpScenarioResult[] = [];
+    if (ONLY.has('page')) {
+      const peerCursor = peer
+        ? (await checkResponse({ url: peerUrl, headers: {}, body: json({ query: PEER_CURSOR_QUERY, variables: { offset: seeded.deepOffset } }) }, 'PostGraphile cursor')).data.allBenchLeads.edges[0]
+        : undefined;
+      if (peerCursor && peerCursor.node.rowId !== seeded.deepId) throw new Error('PostGraphile orders the leads differently from the app');
+      const pages = [
+        { name: `first page (50, by score; ${CONNECTIONS} connections)`, after: undefined as string | undefined, peerAfter: undefined as string | undefined },
+        { name: `deep page (after row ${seeded.deepOffset.toLocaleString('en')}; ${CONNECTIONS} connections)`, after: seeded.deepCursor, peerAfter: peerCursor?.cursor },
+      ];
+      const peaks: Partial<Record<ServerName, number>> = {};
+      for (const page of pages) {
+        const targets: Partial<Record<ServerName, Target>> = {
+          floor: { url: `${floorUrl}/page`, headers: {}, body: json({ after: page.after }) },
+          ...(peer && { PostGraphile: { url: peerUrl, headers: {}, body: json({ query: PEER_PAGE_QUERY, variables: { after: page.peerAfter } }) } }),
+          app: { url: appUrl, headers: auth, body: json({ query: PAGE_QUERY, variables: { after: page.after } }) },
+        };
+        await runScenario(page.name, targets, CONNECTIONS, scenarios, { app: app.pid, floor: floor.pid, PostGraphile: peer?.pid }, peaks, (body) => body.data.leads.edges.map((e: any) => e.node.id).join());
       }
-      // warm up both (JIT, pools, plan cache)
-      await measure(`${base}${scenario.base.path}`, baseBody, scenario.connections, {}, 2);
-      await measure(appUrl, appBody, scenario.connections, auth, 2);
-      log(`measuring ${scenario.name} …`);
-      const baseResult = await measure(`${base}${scenario.base.path}`, baseBody, scenario.connections, {});
-      const appResult = await measure(appUrl, appBody, scenario.connections, auth);
-      results.push({ name: scenario.name, app: appResult, base: baseResult });
+      [memory.appPageLoad, memory.floorPageLoad, memory.peerPageLoad] = [peaks.app, peaks.floor, peaks.PostGraphile];
+    }
+    if (ONLY.has('create')) {
+      const targets: Partial<Record<ServerName, Target>> = {
+        floor: { url: `${floorUrl}/create`, headers: {}, body: json(CREATE_INPUT) },
+        app: { url: appUrl, headers: auth, body: json({ query: CREATE_MUTATION, variables: { input: CREATE_INPUT } }) },
+      };
+      const pids = { app: app.pid, floor: floor.pid };
+      await runScenario(`createLead (${CREATE_CONNECTIONS} clients)`, targets, CREATE_CONNECTIONS, scenarios, pids, {}, (body) => String(body.data.createLead.score));
+    }
+    let fanout: FanoutResult[] = [];
+    if (ONLY.has('fanout')) {
+      const create = async (url: string, headers: Record<string, string>, body: string, pick: (json: any) => string) => {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(30_000) });
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`HTTP ${res.status} ${text.slice(0, 200)}`);
+        return pick(JSON.parse(text));
+      };
+      const appBody = json({ query: CREATE_MUTATION, variables: { input: CREATE_INPUT } });
+      const targets: FanoutTarget[] = [
+        { kind: 'app', wsUrl: `ws://127.0.0.1:${appPort}/graphql`, keys: seeded.readKeys, perKey, pid: app.pid, create: () => create(appUrl, auth, appBody, (r) => r.data.createLead.id) },
+        { kind: 'plain', wsUrl: `ws://127.0.0.1:${floorPort}/live`, keys: [], perKey, pid: floor.pid, create: () => create(`${floorUrl}/create`, {}, json(CREATE_INPUT), (r) => r.data.createLead.id) },
+      ];
+      log(`live fan-out: ${FANOUT.map((f) => `${f.sockets} sockets × ${f.rate} leads/s`).join(', ')}, ${FANOUT_OPTIONS.duration} s each; sockets in ${FANOUT_OPTIONS.processes} subscriber processes`);
+      fanout = await measureFanout(targets, FANOUT_OPTIONS);
+      memory.appLive = fanout.find((r) => r.kind === 'app')?.rssMb;
+      memory.liveSockets = maxSockets;
     }
 
-    console.log('');
-    console.log(`Leads API benchmark — ${LEADS.toLocaleString('en')} leads, ${DURATION} s per run, node ${process.version}`);
-    console.log('| scenario | server | req/s | p50 ms | p95 ms | p99 ms | errors | app/baseline req/s |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-    for (const r of results) {
-      console.log(`| ${r.name} | baseline (node:http + pg) | ${fmt(r.base.rps, 0)} | ${fmt(r.base.p50)} | ${fmt(r.base.p95)} | ${fmt(r.base.p99)} | ${r.base.errors} | |`);
-      console.log(`| ${r.name} | app (Apollo + type-graphql + MikroORM) | ${fmt(r.app.rps, 0)} | ${fmt(r.app.p50)} | ${fmt(r.app.p95)} | ${fmt(r.app.p99)} | ${r.app.errors} | ${fmt(r.app.rps / r.base.rps, 2)}x |`);
+    const load = `load average ${startLoad} at the start, ${os.loadavg()[0].toFixed(1)} at the end`;
+    lines.push('', `Leads API benchmark — ${LEADS.toLocaleString('en')} leads, ${DURATION} s per run, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, ${load}`, '');
+    if (scenarios.length) lines.push(...httpTable(scenarios), '');
+    const [first, deep] = ONLY.has('page') ? scenarios.map((s) => s.results.app) : [];
+    if (first && deep) lines.push(`deep page ÷ first page latency (app): p50 ${(deep.p50 / first.p50).toFixed(2)}x, p99 ${(deep.p99 / first.p99).toFixed(2)}x`, '');
+    if (ONLY.has('create')) {
+      lines.push(
+        'createLead: the floor runs begin / insert / pg_notify / commit with the scoring model cached; whatever else the app writes in that transaction',
+        '(e.g. an outbox row) it does not. PostGraphile is left out: its create mutation would store without scoring or notifying.',
+        '',
+      );
     }
-    const [first, deep] = results;
-    console.log('');
-    console.log(`deep page / first page latency (app, p50): ${fmt(deep.app.p50 / first.app.p50, 2)}x; p99: ${fmt(deep.app.p99 / first.app.p99, 2)}x`);
-    console.log(`SQL statements per page: ${firstPageStatements.next.length} (${withCount.next.length} with totalCount); a client's first request adds ${firstPageStatements.first.length - firstPageStatements.next.length} to verify its API key`);
-    for (const s of firstPageStatements.first) console.log(`  - ${s}…`);
-    console.log('targets: first page ≥ 0.30x baseline req/s and p99 ≤ 50 ms at 100 connections; deep page ≤ 1.5x first page latency');
+    if (!peerNode && ONLY.has('page')) lines.push(`PostGraphile: not measured (${args.peer === 'off' ? '--peer off' : 'could not be installed, see above'}).`, '');
+    if (fanout.length) lines.push(...fanoutTable(fanout, FANOUT_OPTIONS.p99LimitMs), '');
+    lines.push(...memoryLines(memory));
+    if (statements) {
+      lines.push(`SQL statements per page: ${statements.next.length}; a client's first request adds ${statements.first.length - statements.next.length} to verify its API key`);
+      for (const s of statements.first) lines.push(`  - ${s}…`);
+    }
+    lines.push(
+      'The floor does two things beyond the plainest handler, because the app must too: it builds one cursor per row (the page answers edges { cursor }),',
+      'and reads each live lead once per notice (a NOTIFY carries its id; the app reads its outbox row instead).',
+    );
+    if (peerNode) lines.push('PostGraphile reads one tenant through a view (bench_peer.bench_lead) and checks no credentials: less work than the app.');
+    console.log(lines.join('\n'));
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await Promise.all(children.map(stopProcess));
     await admin.query(`drop database if exists ${database} with (force)`);
     await admin.end();
   }
+}
+
+/** Checks every server answers the same, warms each up, then measures them one after the other. */
+async function runScenario(
+  name: string,
+  targets: Partial<Record<ServerName, Target>>,
+  connections: number,
+  into: HttpScenarioResult[],
+  pids: Partial<Record<ServerName, number | undefined>>,
+  peaks: Partial<Record<ServerName, number>>,
+  fingerprint: (body: any) => string,
+): Promise<void> {
+  const entries = Object.entries(targets) as Array<[ServerName, Target]>;
+  const answers = await Promise.all(entries.map(([server, target]) => checkResponse(target, `${server} ${name}`).then(fingerprint)));
+  if (new Set(answers).size !== 1) throw new Error(`${name}: the servers answer differently (${entries.map(([s], i) => `${s}: ${answers[i].slice(0, 80)}`).join('; ')})`);
+  for (const [, target] of entries) await measure(target, connections, 2);
+  log(`measuring ${name} …`);
+  const scenario: HttpScenarioResult = { name, results: {} };
+  for (const [server, target] of entries) {
+    const stop = sampleRss(pids[server]);
+    const cpuBefore = cpuMs(pids[server]);
+    const result = await measure(target, connections, DURATION);
+    result.cpuMsPerRequest = (cpuMs(pids[server]) - cpuBefore) / result.requests;
+    scenario.results[server] = result;
+    peaks[server] = Math.max(peaks[server] ?? 0, stop());
+  }
+  into.push(scenario);
 }
 
 await main();

@@ -1,0 +1,71 @@
+// Closed-loop HTTP load (autocannon): N connections, each sending its next request when the last
+// one is answered; latency of every response, req/s over the run.
+import autocannon from 'autocannon';
+
+export interface Measurement {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  /** CPU time of the server process per request (not PostgreSQL's) */
+  cpuMsPerRequest?: number;
+}
+
+export interface Target {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export async function measure(target: Target, connections: number, duration: number): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: target.url,
+    method: 'POST',
+    connections,
+    duration,
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: target.body,
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode !== 200) errors++;
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: errors + result.errors,
+    requests: result.requests.total,
+  };
+}
+
+/** One request that must succeed (HTTP 200, no GraphQL errors); returns its JSON. */
+export async function checkResponse(target: Target, label: string): Promise<any> {
+  const res = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: target.body,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${label}: ${res.status} ${text.slice(0, 300)}`);
+  }
+  if (res.status !== 200 || json.errors) throw new Error(`${label}: ${res.status} ${text.slice(0, 300)}`);
+  return json;
+}
