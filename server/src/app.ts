@@ -44,8 +44,8 @@ export interface ServerOptions extends Partial<Config> {
   logger?: Logger;
   /** receives the trace spans instead of OTLP (tests) */
   spanExporter?: SpanExporter;
-  /** Timings of live updates (tests shorten them): the LISTEN connection's ping, the event poll and replay, the re-check of open sockets' credentials. */
-  live?: NotificationListenerOptions & EventBusOptions & { credentialSweepMs?: number };
+  /** Timings and limits of live updates (tests shorten them): the LISTEN connection's ping, the event poll and replay, the re-check of open sockets' credentials, how far a subscription may fall behind. */
+  live?: NotificationListenerOptions & EventBusOptions & { credentialSweepMs?: number; subscriberBuffer?: number };
 }
 
 export interface AppServer {
@@ -125,6 +125,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
     authenticate: (credentials) => authenticate(credentials),
     contextFor: (principal, requestId) => contextFor(principal, requestId),
     observe: (wsOptions) => observability.websocket(wsOptions),
+    subscriberBuffer: options.live?.subscriberBuffer,
   });
   const apollo = createApollo({
     schema,

@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { useServer, type Extra as SocketExtra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 import { formatErrors, type ErrorFormatter } from './graphql/format-error.js';
+import { createSharedSubscribe, type SubscriberTarget } from './graphql/shared-subscriptions.js';
+import { SocketWriter } from './graphql/socket-writer.js';
 import { nulCharacterError } from './graphql/input-guard.js';
 import { credentialsFrom, isOriginAllowed } from './http.js';
 import type { Principal } from './modules/auth/principal.js';
@@ -18,6 +28,14 @@ export const SOCKET_LIMITS = {
   subscriptionsPerSocket: 20,
   /** graphql-ws has no code for this; 4429 mirrors HTTP 429 */
   tooManyCloseCode: 4429,
+  /**
+   * Results one subscription may hold back (its socket has 64 kB unsent, see socket-writer.ts)
+   * before the socket is closed. Above the largest burst a healthy socket gets: a replay after a
+   * gap is at most 1,000 events (then RESYNC), delivered while new events keep coming.
+   */
+  queuedResultsPerSubscription: 2_000,
+  /** "try again later": the socket fell too far behind its live updates; graphql-ws clients reconnect */
+  behindCloseCode: 1013,
 };
 
 /** Which credential a principal signed in with: one session, or one API key. */
@@ -113,6 +131,8 @@ export interface WebSocketOptions {
   contextFor(principal: Principal | null, requestId: string): Context;
   /** wraps the graphql-ws options (metrics and logs of every operation) */
   observe(options: Options): Options;
+  /** overrides SOCKET_LIMITS.queuedResultsPerSubscription (tests) */
+  subscriberBuffer?: number;
 }
 
 const withCode = (errors: readonly GraphQLError[], code: string) =>
@@ -127,6 +147,25 @@ export function createWebSocketServer(options: WebSocketOptions) {
   const live = new LiveSockets();
   const rules = production ? [...specifiedRules, ...validationRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules, ...validationRules];
   const format = (errors: readonly GraphQLError[]) => formatErrors(errors, formatError, production);
+  const writers = new WeakMap<WebSocket, SocketWriter>();
+  const targets = new WeakMap<Context, SubscriberTarget>();
+  // subscribers of one operation get the same result object: serialise it (and format and log its errors) once
+  const serialized = new WeakMap<ExecutionResult, string>();
+  const queueLimit = options.subscriberBuffer ?? SOCKET_LIMITS.queuedResultsPerSubscription;
+  // one execution per event for every subscriber of the same operation (see shared-subscriptions.ts)
+  const subscribe = createSharedSubscribe({
+    bufferLimit: queueLimit,
+    targetOf: (context) => targets.get(context),
+    serialize: (result) => {
+      let json = serialized.get(result);
+      if (json === undefined) serialized.set(result, (json = JSON.stringify(result.errors?.length ? { ...result, errors: format(result.errors) } : result)));
+      return json;
+    },
+    onOverflow: (context) => {
+      context.logger.warn({ event: 'subscriber_behind', queued: queueLimit }, 'closed a socket that stopped reading its live updates');
+      targets.get(context)?.writer.socket.close(SOCKET_LIMITS.behindCloseCode, 'Too far behind on live updates; reconnect and fetch again');
+    },
+  });
 
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -178,15 +217,14 @@ export function createWebSocketServer(options: WebSocketOptions) {
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          // one request id per operation: the connection's, then the operation's id on that socket
-          contextValue: options.contextFor(ctx.extra.principal ?? null, `${ctx.extra.requestId ?? randomUUID()}:${id}`.slice(0, 150)),
-        };
+        // one request id per operation: the connection's, then the operation's id on that socket
+        const contextValue = options.contextFor(ctx.extra.principal ?? null, `${ctx.extra.requestId ?? randomUUID()}:${id}`.slice(0, 150));
+        let writer = writers.get(ctx.extra.socket);
+        if (!writer) writers.set(ctx.extra.socket, (writer = new SocketWriter(ctx.extra.socket)));
+        targets.set(contextValue, { writer, id: JSON.stringify(id) });
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
+      subscribe,
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     }),

@@ -1,0 +1,183 @@
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharingKey, sharedSubscriptionStats as stats } from '../src/graphql/shared-subscriptions.js';
+import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
+import { CREATE_LEAD, createProbe, createTestApp, leadInput, memoryLogger, subscribe, type TestApp, type TestTenant, type WsCaller } from './utils.js';
+
+// Subscribers of the same operation (tenant, document, operation name, variables) share one
+// execution per event; everything else about them stays their own.
+
+const LIVE = `subscription Live($min: Int) { leadScored(minScore: $min) { reason previousScore lead { id name score } } }`;
+/** The same operation as LIVE, laid out differently: it shares LIVE's source. */
+const LIVE_REFORMATTED = `# the same, laid out differently
+subscription Live( $min : Int ) {
+  leadScored(minScore: $min) { reason previousScore lead { id name score } }
+}`;
+
+const log = memoryLogger();
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await createTestApp({ logger: log.logger });
+});
+afterAll(() => app?.stop());
+
+type Sub = ReturnType<typeof subscribe<any>>;
+const names = (sub: Sub) => sub.results.map((e) => e.data?.leadScored.lead?.name ?? e.data?.leadScored.reason);
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A tenant with its probe, and live subscribers on sockets of their own. */
+async function tenantWithProbe() {
+  const tenant = await app.createTenant();
+  const probe = await createProbe(app, tenant.repCookie);
+  const live = async (caller: WsCaller, variables: Record<string, unknown> = {}, query = LIVE) => {
+    const client = app.wsClient(caller);
+    const sub = subscribe(client, query, variables, probe);
+    await sub.live(probe.touch, probe);
+    return Object.assign(sub, { client });
+  };
+  return { tenant, probe, live };
+}
+
+const createLead = (tenant: TestTenant, name: string, overrides: Record<string, unknown> = {}) =>
+  app.gql(CREATE_LEAD, { input: leadInput({ name, ...overrides }) }, { cookie: tenant.repCookie }).then((res) => res.data.createLead as { id: string });
+
+/** Creates a lead and waits until every one of `subs` has it: whatever was committed before has arrived too (events come in commit order). */
+async function barrier(tenant: TestTenant, name: string, subs: Sub[]): Promise<void> {
+  await createLead(tenant, name);
+  await until(() => subs.every((sub) => names(sub).includes(name)), `${name} on every subscriber`);
+}
+
+describe('subscribers of one operation', () => {
+  it('each get every event exactly once and in order, from one execution per event', async () => {
+    const { tenant, live } = await tenantWithProbe();
+    const key = await app.createApiKey(tenant, ApiKeyScope.READ);
+    const sourcesBefore = stats.sources;
+    // different principals of one tenant, and the same document written two ways
+    const subs = [
+      await live({ cookie: tenant.repCookie }),
+      await live({ cookie: tenant.adminCookie }, {}, LIVE_REFORMATTED),
+      await live({ apiKey: key }),
+      await live({ apiKey: key }),
+      await live({ cookie: tenant.repCookie }, {}, LIVE_REFORMATTED),
+    ];
+    expect(stats.sources).toBe(sourcesBefore + 1);
+    // probe events may still be on their way: count from a lead every subscriber has seen
+    await barrier(tenant, 'Start', subs);
+    const executionsBefore = stats.executions;
+    for (const sub of subs) sub.results.length = 0;
+
+    const created = ['Lead 1', 'Lead 2', 'Lead 3', 'Lead 4', 'Lead 5', 'Lead 6'];
+    for (const name of created) await createLead(tenant, name);
+    // committed last: a duplicate or a straggler of the others would have arrived before it
+    await barrier(tenant, 'End', subs);
+
+    for (const sub of subs) expect(names(sub)).toEqual([...created, 'End']);
+    expect(stats.executions - executionsBefore).toBe(created.length + 1);
+    for (const sub of subs) sub.unsubscribe();
+    await until(() => stats.sources === sourcesBefore, 'the shared source to close');
+  });
+
+  it('never share a source with other variables or another tenant', async () => {
+    const a = await tenantWithProbe();
+    const b = await tenantWithProbe();
+    const sourcesBefore = stats.sources;
+    const everything = await a.live({ cookie: a.tenant.repCookie });
+    const hotOnly = await a.live({ cookie: a.tenant.repCookie }, { min: 80 });
+    const otherTenant = await b.live({ cookie: b.tenant.repCookie });
+    expect(stats.sources).toBe(sourcesBefore + 3);
+    for (const sub of [everything, hotOnly, otherTenant]) sub.results.length = 0;
+
+    await createLead(a.tenant, 'A cold', { budget: 'UNDER_10K', urgency: 'NO_TIMELINE' });
+    await createLead(a.tenant, 'A hot');
+    // committed after A's leads: had B shared A's source, they would have arrived first
+    await barrier(b.tenant, 'B barrier', [otherTenant]);
+    await barrier(a.tenant, 'A barrier', [everything, hotOnly]);
+
+    expect(names(otherTenant)).toEqual(['B barrier']);
+    expect(names(everything)).toEqual(['A cold', 'A hot', 'A barrier']);
+    expect(names(hotOnly)).toEqual(['A hot', 'A barrier']);
+    for (const sub of [everything, hotOnly, otherTenant]) sub.unsubscribe();
+    await until(() => stats.sources === sourcesBefore, 'the shared sources to close');
+  });
+
+  it('keep receiving when one of them unsubscribes or closes its socket; the last to leave closes the source', async () => {
+    const { tenant, live } = await tenantWithProbe();
+    const sourcesBefore = stats.sources;
+    const [first, second, third] = [await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.adminCookie })];
+    expect(stats.sources).toBe(sourcesBefore + 1);
+
+    // the first subscriber's context runs the shared source: it leaves first
+    first.unsubscribe();
+    await barrier(tenant, 'After one unsubscribed', [second, third]);
+    await second.client.dispose();
+    await barrier(tenant, 'After a socket closed', [third]);
+    expect(names(third).slice(-2)).toEqual(['After one unsubscribed', 'After a socket closed']);
+    expect(names(first)).not.toContain('After one unsubscribed');
+    expect(stats.sources).toBe(sourcesBefore + 1);
+
+    third.unsubscribe();
+    await until(() => stats.sources === sourcesBefore, 'the shared source to close');
+    // the same operation again starts a fresh source
+    const again = await live({ cookie: tenant.repCookie });
+    expect(stats.sources).toBe(sourcesBefore + 1);
+    await barrier(tenant, 'After a fresh start', [again]);
+    await again.client.dispose();
+    await until(() => stats.sources === sourcesBefore, 'the fresh source to close');
+  });
+
+  it('all get an error raised inside an event, formatted by the error policy (and logged) once', async () => {
+    const { tenant, probe, live } = await tenantWithProbe();
+    const subs = [await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.adminCookie })];
+    await barrier(tenant, 'Before the bad event', subs);
+    for (const sub of subs) sub.results.length = 0;
+    const loggedBefore = log.lines.filter((line) => line.includes('unexpected error')).length;
+
+    // anyone with database access can write the outbox: a score beyond Int fails to serialise
+    await app.em().execute(
+      `insert into event (id, type, tenant_id, aggregate_id, payload)
+       select gen_random_uuid(), type, tenant_id, aggregate_id, jsonb_set(payload, '{lead,score}', '1099511627776')
+       from event where aggregate_id = ? order by sequence desc limit 1`,
+      [probe.leadId],
+    );
+    await barrier(tenant, 'After the bad event', subs);
+
+    for (const sub of subs) {
+      expect(sub.results[0]).toEqual({
+        data: { leadScored: { reason: 'UPDATED', previousScore: expect.any(Number), lead: null } },
+        errors: [
+          {
+            message: 'Int cannot represent non 32-bit signed integer value: 1099511627776',
+            locations: [expect.any(Object)],
+            path: ['leadScored', 'lead', 'score'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
+      expect(names(sub)).toEqual(['UPDATED', 'After the bad event']);
+    }
+    expect(log.lines.filter((line) => line.includes('unexpected error')).length - loggedBefore).toBe(1);
+  });
+});
+
+describe('sharingKey', () => {
+  const key = (tenant: string, query: string, variableValues?: Record<string, unknown>, operationName?: string) =>
+    sharingKey(tenant, { schema: undefined as never, document: parse(query), variableValues, operationName });
+
+  it('is the same for the same operation written differently, with variables in any order', () => {
+    expect(key('t1', LIVE, { min: 1, x: { b: 2, a: 1 } })).toBe(key('t1', LIVE_REFORMATTED, { x: { a: 1, b: 2 }, min: 1 }));
+    expect(key('t1', LIVE)).toBe(key('t1', LIVE, {}));
+  });
+
+  it('differs by tenant, variables, operation name and selection', () => {
+    const keys = [key('t1', LIVE), key('t2', LIVE), key('t1', LIVE, { min: 1 }), key('t1', LIVE, { min: null }), key('t1', LIVE, {}, 'Live'), key('t1', LIVE.replace('score', 'company'))];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
