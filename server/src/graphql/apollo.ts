@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { isDatabaseUnavailable } from '../errors.js';
 import { QUERY_LIMITS, validationRules } from '../security.js';
+import { executorGateway } from './executor.js';
 import type { ErrorFormatter } from './format-error.js';
 import { nulCharacterError } from './input-guard.js';
 
@@ -47,7 +48,8 @@ const refuseNulCharacters: ApolloServerPlugin<Context> = {
 /** Apollo Server for the HTTP path, with the same limits and error policy as the WebSocket path. */
 export function createApollo({ schema, httpServer, production, formatError, disposeWebSockets, plugins }: ApolloOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema,
+    // the schema, executed by graphql-jit (see executor.ts)
+    gateway: executorGateway(schema),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !production,

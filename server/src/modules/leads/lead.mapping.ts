@@ -14,21 +14,25 @@ export type LeadProperty = Exclude<keyof Lead & string, 'tenant'>;
  */
 export type LeadRecord = Omit<Pick<Lead, LeadProperty>, 'createdAt' | 'updatedAt'> & { createdAt: Date | string; updatedAt: Date | string };
 
+/** Properties that become a node field of another name or shape (see `toLeadNode`). */
+const RESHAPED = new Set<string>(['tenant', 'email', 'phone', 'createdAt', 'updatedAt', 'createdByKind', 'createdById', 'createdByName']);
+
 /**
  * The one way a stored lead becomes a GraphQL node; GraphQL reads only the fields it selected.
  * Properties named like their field pass through as they are, so a new one needs no line here.
+ * A loop rather than object rest/spread: V8 copies the driver's rows that way many times slower,
+ * and a page maps up to 200 of them.
  */
 export function toLeadNode(lead: LeadRecord & { tenant?: unknown }): LeadNode {
-  const { tenant: _tenant, email, phone, createdAt, updatedAt, createdByKind, createdById, createdByName, ...same } = lead;
-  return {
-    ...same,
-    email: email ?? null,
-    phone: phone ?? null,
-    isKeyAccount: lead.tier !== undefined && isKeyAccountTier(lead.tier),
-    createdAt: new Date(createdAt),
-    updatedAt: updatedAt === undefined ? (undefined as never) : new Date(updatedAt),
-    createdBy: { kind: createdByKind, id: createdById, name: createdByName },
-  };
+  const node = {} as Record<string, unknown>;
+  for (const property of Object.keys(lead)) if (!RESHAPED.has(property)) node[property] = lead[property as keyof typeof lead];
+  node.email = lead.email ?? null;
+  node.phone = lead.phone ?? null;
+  node.isKeyAccount = lead.tier !== undefined && isKeyAccountTier(lead.tier);
+  node.createdAt = new Date(lead.createdAt);
+  node.updatedAt = lead.updatedAt === undefined ? undefined : new Date(lead.updatedAt);
+  node.createdBy = { kind: lead.createdByKind, id: lead.createdById, name: lead.createdByName };
+  return node as unknown as LeadNode;
 }
 
 /** Node fields that are not a property of the same name. */

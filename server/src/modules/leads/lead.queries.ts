@@ -18,6 +18,23 @@ const SORT_KEY: Record<LeadOrder, readonly LeadProperty[]> = {
   [LeadOrder.CREATED_DESC]: ['createdAt', 'id'],
 };
 
+/** Distinct list statements a process prepares; clients choose fields and filters, so shapes beyond these run unprepared. */
+const MAX_PREPARED_STATEMENTS = 100;
+/** PostgreSQL refuses a prepared statement whose result columns changed type since it was prepared. */
+const CACHED_PLAN_CHANGED = '0A000';
+/** Name of each statement text; null once its table changed under it (see `LeadQueries.rows`). */
+const statementNames = new Map<string, string | null>();
+
+/** A stable name per statement text, so PostgreSQL parses and plans each shape once per connection. */
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `lead_list_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name ?? undefined;
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -36,7 +53,8 @@ function whereClause(table: LeadTable, tenantId: string, filter: LeadFilter | nu
   }
   for (const [property, values] of [['tier', filter?.tiers], ['industry', filter?.industries], ['source', filter?.sources]] as const) {
     if (values?.length) {
-      conditions.push(`${table.column(property)} in (?)`);
+      // one array parameter, so the statement's text does not depend on how many values there are
+      conditions.push(`${table.column(property)} = any(?)`);
       params.push(values);
     }
   }
@@ -86,9 +104,7 @@ export class LeadQueries {
     }
     params.push(args.first + 1);
     const order = key.map((column) => `${column} desc`).join(', ');
-    const rows = await this.em
-      .getConnection()
-      .execute<LeadRecord[]>(`select ${table.selectList(fields)} from ${table.name} where ${where.sql}${keyset} order by ${order} limit ?`, params);
+    const rows = await this.rows<LeadRecord>(`select ${table.selectList(fields)} from ${table.name} where ${where.sql}${keyset} order by ${order} limit ?`, params);
 
     const hasNextPage = rows.length > args.first;
     const edges = rows.slice(0, args.first).map((row) => {
@@ -99,7 +115,7 @@ export class LeadQueries {
     connection.edges = edges;
     connection.pageInfo = { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
     connection.countMatching = async () => {
-      const [{ count }] = await this.em.getConnection().execute<{ count: string }[]>(`select count(*) as count from ${table.name} where ${where.sql}`, where.params);
+      const [{ count }] = await this.rows<{ count: string }>(`select count(*) as count from ${table.name} where ${where.sql}`, where.params);
       return Number(count);
     };
     return connection;
@@ -108,9 +124,36 @@ export class LeadQueries {
   async findById(id: string): Promise<LeadNode | null> {
     if (!isUuid(id)) return null;
     const { table } = this;
-    const [row] = await this.em
-      .getConnection()
-      .execute<LeadRecord[]>(`select ${table.selectList()} from ${table.name} where ${table.column('tenant')} = ? and ${table.column('id')} = ?`, [boundTenantId(this.em), id]);
+    const [row] = await this.rows<LeadRecord>(`select ${table.selectList()} from ${table.name} where ${table.column('tenant')} = ? and ${table.column('id')} = ?`, [
+      boundTenantId(this.em),
+      id,
+    ]);
     return row ? toLeadNode(row) : null;
+  }
+
+  /**
+   * Runs a read with its values as parameters, as a named prepared statement: MikroORM's `execute`
+   * writes the values into the text, so PostgreSQL would parse and plan every page anew. Through
+   * knex, so the statement is timed and traced like every other (observability/database.ts). When
+   * a migration (by a newer process, during a rolling deploy) changed a column the statement reads,
+   * PostgreSQL refuses the prepared statement on every connection that has it: it is run unprepared
+   * instead, from then on.
+   */
+  private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const connection = this.em.getConnection();
+    await connection.ensureConnection();
+    const run = async (name?: string): Promise<T[]> => {
+      const query = connection.getKnex().raw(sql, params as never[]);
+      const result: { rows: T[] } = await (name ? query.options({ name }) : query);
+      return result.rows;
+    };
+    const name = statementName(sql);
+    try {
+      return await run(name);
+    } catch (error) {
+      if (!name || (error as { code?: unknown }).code !== CACHED_PLAN_CHANGED) throw error;
+      statementNames.set(sql, null);
+      return run();
+    }
   }
 }

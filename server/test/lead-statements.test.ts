@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
+import { CREATE_LEAD, createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
+
+// The list's statements run prepared, their values as parameters, one text per shape of request.
+
+let app: TestApp;
+let tenant: TestTenant;
+let key: string;
+
+beforeAll(async () => {
+  app = await createTestApp({ production: true });
+  tenant = await app.createTenant('Statements Co');
+  key = await app.createApiKey(tenant, ApiKeyScope.WRITE);
+  for (const tier of ['HOT', 'WARM', 'COLD'] as const) {
+    const input = tier === 'HOT' ? leadInput() : tier === 'WARM' ? leadInput({ budget: 'FROM_10K_TO_50K', urgency: 'THIS_QUARTER' }) : leadInput({ budget: 'UNDER_10K', companySize: 'SIZE_1_10', urgency: 'NO_TIMELINE', industry: 'OTHER' });
+    const res = await app.gql(CREATE_LEAD, { input }, { apiKey: key });
+    expect(res.errors).toBeUndefined();
+  }
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+interface Sent {
+  sql: string;
+  bindings: unknown[];
+  options?: { name?: string };
+}
+
+/** The statements the app sends to PostgreSQL while `run` runs. */
+async function statementsOf(run: () => Promise<unknown>): Promise<Sent[]> {
+  const knex = app.server.orm.em.getConnection().getKnex();
+  const sent: Sent[] = [];
+  const listener = (query: Sent) => sent.push(query);
+  knex.on('query', listener);
+  try {
+    await run();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return sent;
+}
+
+const page = (filter?: Record<string, unknown>) =>
+  app.gql('query($filter: LeadFilter) { leads(first: 5, filter: $filter) { edges { node { name tier } } } }', { filter }, { apiKey: key });
+
+describe('list statements', () => {
+  it('send values as parameters, under one name per shape, whatever the number of values in a list filter', async () => {
+    const [one] = await statementsOf(() => page({ tiers: ['HOT'] }));
+    const [three] = await statementsOf(() => page({ tiers: ['HOT', 'WARM', 'COLD'] }));
+    expect(one.sql).toBe(three.sql);
+    expect(one.sql).not.toContain(tenant.id);
+    expect(one.bindings).toContain(tenant.id);
+    expect(one.bindings).toContainEqual(['HOT']);
+    expect(three.bindings).toContainEqual(['HOT', 'WARM', 'COLD']);
+    expect(one.options?.name).toMatch(/^lead_list_\d+$/);
+    expect(three.options?.name).toBe(one.options?.name);
+    const [other] = await statementsOf(() => page());
+    expect(other.options?.name).toMatch(/^lead_list_\d+$/);
+    expect(other.options?.name).not.toBe(one.options?.name);
+  });
+
+  it('filter by a list of values as before', async () => {
+    const tiers = async (filter: Record<string, unknown>) => (await page(filter)).data.leads.edges.map((e: { node: { tier: string } }) => e.node.tier).sort();
+    expect(await tiers({ tiers: ['HOT'] })).toEqual(['HOT']);
+    expect(await tiers({ tiers: ['COLD', 'HOT'] })).toEqual(['COLD', 'HOT']);
+    expect(await tiers({ tiers: [] })).toEqual(['COLD', 'HOT', 'WARM']);
+    expect(await tiers({ tiers: ['HOT'], industries: ['OTHER'] })).toEqual([]);
+  });
+
+  it('keep answering when a migration changed a column they read (PostgreSQL refuses the prepared one)', async () => {
+    // prepared on the connection the next requests get back (the pool hands out the last one released)
+    for (let i = 0; i < 3; i++) expect((await page()).errors).toBeUndefined();
+    await app.em().getConnection().execute('alter table lead alter column name type varchar(201)');
+    for (let i = 0; i < 3; i++) {
+      const res = await page();
+      expect(res.errors).toBeUndefined();
+      expect(res.data.leads.edges).toHaveLength(3);
+    }
+  });
+});
