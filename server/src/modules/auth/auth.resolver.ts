@@ -1,12 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode, FieldErrorCode, forbidden, type FieldError } from '../../errors.js';
 import { rateLimited } from '../rate-limit/rate-limiter.js';
 import { ApiKeyScope, PrincipalKind } from './auth.enums.js';
 import { AuthService, LoginFailedError, requireAdmin, SESSION_TTL_MS } from './auth.service.js';
 import { ApiKeyType, CreatedApiKey, DemoAccount, UserType } from './auth.types.js';
 import type { LoginThrottle } from './login-throttle.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.js';
 import type { PrincipalCache } from './principal-cache.js';
 import { User } from './user.entity.js';
 
@@ -36,6 +37,20 @@ class CreateApiKeyArgs {
 
   @Field(() => ApiKeyScope)
   scope!: ApiKeyScope;
+}
+
+@ArgsType()
+class ChangePasswordArgs {
+  @Field(() => String)
+  currentPassword!: string;
+
+  @Field(() => String, { description: `${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters` })
+  newPassword!: string;
+}
+
+function isWrongPassword(error: unknown): boolean {
+  const fields = error instanceof GraphQLError ? (error.extensions.fields as FieldError[] | undefined) : undefined;
+  return !!fields?.some((field) => field.code === FieldErrorCode.WRONG_PASSWORD);
 }
 
 function toUserType(user: User): UserType {
@@ -100,6 +115,34 @@ export class AuthResolver {
   async createApiKey(@Args(() => CreateApiKeyArgs) { name, scope }: CreateApiKeyArgs, @Ctx() { em, principal }: Context): Promise<CreatedApiKey> {
     requireAdmin(principal!);
     return new AuthService(em).createApiKey(principal!, name, scope);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password for the signed-in user (at least 8 characters). Ends every other session of theirs; this one stays.',
+  })
+  async changePassword(
+    @Args(() => ChangePasswordArgs) { currentPassword, newPassword }: ChangePasswordArgs,
+    @Ctx() { em, principal, clientAddress, logger }: Context,
+  ): Promise<boolean> {
+    if (principal!.kind !== PrincipalKind.USER) throw forbidden('An API key has no password. Sign in to change yours.');
+    const user = await em.findOneOrFail(User, { id: principal!.id });
+    // a stolen session must not try current passwords freely: the attempt counts like a sign-in
+    const reservation = await this.deps.loginThrottle.reserve(em, user.email, clientAddress);
+    if (!reservation.allowed) {
+      const minutes = Math.ceil(reservation.retryAfterMs / 60_000);
+      throw rateLimited(`Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, reservation.retryAfterMs);
+    }
+    const succeeded = () =>
+      this.deps.loginThrottle.succeeded(em, reservation.attempt).catch((err: unknown) => logger.warn({ event: 'login_throttle_reset_failed', err }, 'could not reset the failed sign-ins'));
+    try {
+      await new AuthService(em, this.deps.principals).changePassword(principal!, currentPassword, newPassword);
+    } catch (error) {
+      // only a wrong current password is a failed guess; a new password that is too short is not
+      if (!isWrongPassword(error)) await succeeded();
+      throw error;
+    }
+    await succeeded();
+    return true;
   }
 
   @Mutation(() => Boolean, { description: 'Revokes a key at once. False when no such key exists in this tenant.' })

@@ -1,11 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden } from '../../errors.js';
+import { badUserInput, FieldErrorCode, forbidden, type FieldError } from '../../errors.js';
 import { isUuid } from '../../kernel/ids.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyScope, PrincipalKind, UserRole } from './auth.enums.js';
-import { DUMMY_PASSWORD_HASH, randomToken, sha256, verifyPassword } from './password.js';
-import type { Principal } from './principal.js';
+import { DUMMY_PASSWORD_HASH, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './password.js';
+import { isAdmin, type Principal } from './principal.js';
 import { AUTH_CHANGED_CHANNEL, type AuthChangedNotice, type PrincipalCache } from './principal-cache.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
@@ -17,6 +17,9 @@ export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const API_KEY_PREFIX_LENGTH = 12; // "lse_" + 8 hex characters
 
 export class LoginFailedError extends Error {}
+
+/** An open socket's credential: still good, ended (close it), or good with another role than it was opened with (reconnect). */
+export type CredentialState = 'valid' | 'ended' | 'roleChanged';
 
 export interface Credentials {
   sessionToken?: string;
@@ -38,7 +41,8 @@ export class AuthService {
     const user = await this.em.findOne(User, { email: email.trim().toLowerCase() }, { filters: false, populate: ['tenant'] });
     // verify against a dummy hash for unknown emails too: same answer, same time, so nothing tells which part was wrong
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !ok) throw new LoginFailedError();
+    // a deactivated user hears what a wrong password hears, after the same work
+    if (!user || !ok || !user.active) throw new LoginFailedError();
     const token = randomToken();
     this.em.create(Session, { tokenHash: sha256(token), user, expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
     await this.em.flush();
@@ -75,11 +79,11 @@ export class AuthService {
   }
 
   /**
-   * Which of these principals still hold a valid credential (a key not revoked, a session not ended
-   * or expired), for re-checking open sockets after revocation notices may have been missed. Two
-   * indexed queries however many principals.
+   * Where each of these principals stands now (a key not revoked, a session not ended or expired,
+   * its user still active and of the same role), for re-checking open sockets after notices may
+   * have been missed. Two indexed queries however many principals.
    */
-  async stillValid(principals: Iterable<Principal>): Promise<(principal: Principal) => boolean> {
+  async credentialStates(principals: Iterable<Principal>): Promise<(principal: Principal) => CredentialState> {
     const keyIds = new Set<string>();
     const tokenHashes = new Set<string>();
     for (const principal of principals) {
@@ -91,11 +95,20 @@ export class AuthService {
       ? await conn.execute<{ id: string }[]>('select id from api_key where id in (?) and revoked_at is null', [[...keyIds]])
       : [];
     const validSessions = tokenHashes.size
-      ? await conn.execute<{ token_hash: string }[]>('select token_hash from session where token_hash in (?) and expires_at > now()', [[...tokenHashes]])
+      ? await conn.execute<{ token_hash: string; role: UserRole }[]>(
+          `select s.token_hash, u.role from session s join app_user u on u.id = s.user_id
+            where s.token_hash in (?) and s.expires_at > now() and u.active`,
+          [[...tokenHashes]],
+        )
       : [];
     const keys = new Set(validKeys.map((row) => row.id));
-    const sessions = new Set(validSessions.map((row) => row.token_hash));
-    return (principal) => (principal.sessionTokenHash ? sessions.has(principal.sessionTokenHash) : keys.has(principal.id));
+    const roles = new Map(validSessions.map((row) => [row.token_hash, row.role]));
+    return (principal) => {
+      if (!principal.sessionTokenHash) return keys.has(principal.id) ? 'valid' : 'ended';
+      const role = roles.get(principal.sessionTokenHash);
+      if (!role) return 'ended';
+      return role === principal.role ? 'valid' : 'roleChanged';
+    };
   }
 
   private async lookup(credentials: Credentials): Promise<{ principal: Principal } | null> {
@@ -114,7 +127,7 @@ export class AuthService {
       const tokenHash = sha256(credentials.sessionToken);
       const [row] = await conn.execute<{ id: string; name: string; tenant_id: string; role: UserRole; expires_at: string }[]>(
         `select u.id, u.name, u.tenant_id, u.role, s.expires_at from session s join app_user u on u.id = s.user_id
-          where s.token_hash = ? and s.expires_at > now()`,
+          where s.token_hash = ? and s.expires_at > now() and u.active`,
         [tokenHash],
       );
       if (!row) return null;
@@ -171,18 +184,60 @@ export class AuthService {
   async listApiKeys(): Promise<ApiKey[]> {
     return this.em.find(ApiKey, {}, { orderBy: { createdAt: 'desc' } });
   }
+
+  /**
+   * A signed-in user's new password. The current one must be right (the caller counts the attempt
+   * in the sign-in throttle first, so a stolen session cannot guess it freely); every other
+   * session of the user ends at once, this one stays.
+   */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const problems = newPasswordProblems(newPassword);
+    const user = await this.em.findOne(User, { id: principal.id, active: true });
+    const ok = await verifyPassword(currentPassword, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !ok) {
+      problems.unshift({ field: 'currentPassword', code: FieldErrorCode.WRONG_PASSWORD, message: 'The current password is not right.' });
+    }
+    if (problems.length) throw badUserInput(problems);
+    const passwordHash = await hashPassword(newPassword);
+    const keep = principal.sessionTokenHash;
+    await this.em.transactional(async (em) => {
+      await em.nativeUpdate(User, { id: user!.id }, { passwordHash, passwordChangedAt: new Date() });
+      await endSessionsOf(em, user!.id, keep);
+    });
+    this.cache?.forget(keep ? { userId: user!.id, keepSessionTokenHash: keep } : { userId: user!.id });
+  }
+}
+
+/** What is wrong with a new password: only its length (no composition rules; length is what makes guessing slow). */
+export function newPasswordProblems(newPassword: string): FieldError[] {
+  if (newPassword.length < MIN_PASSWORD_LENGTH) {
+    return [{ field: 'newPassword', code: FieldErrorCode.TOO_SHORT, message: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.` }];
+  }
+  if (newPassword.length > MAX_PASSWORD_LENGTH) {
+    return [{ field: 'newPassword', code: FieldErrorCode.TOO_LONG, message: `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.` }];
+  }
+  return [];
+}
+
+/**
+ * Ends every session of the user except `keep`, inside the caller's transaction, and tells every
+ * process to close their sockets once it commits. The caller forgets the cached principals after
+ * the commit (`{ userId }` notice), so this process refuses them at once.
+ */
+export async function endSessionsOf(em: EntityManager, userId: string, keep?: string): Promise<void> {
+  await em.nativeDelete(Session, keep ? { user: userId, tokenHash: { $ne: keep } } : { user: userId });
+  await notifyAuthChanged(em, keep ? { userId, keepSessionTokenHash: keep } : { userId });
 }
 
 function safeEqual(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export function requireAdmin(principal: Principal): void {
-  if (principal.kind !== PrincipalKind.USER || principal.role !== UserRole.ADMIN) {
-    throw forbidden('Only an admin of this tenant can manage API keys.');
-  }
+export function requireAdmin(principal: Principal, what = 'manage API keys'): void {
+  if (!isAdmin(principal)) throw forbidden(`Only an admin of this tenant can ${what}.`);
 }
 
-async function notifyAuthChanged(em: EntityManager, notice: AuthChangedNotice): Promise<void> {
+/** Inside the writing transaction, so listeners hear only about committed changes. */
+export async function notifyAuthChanged(em: EntityManager, notice: AuthChangedNotice): Promise<void> {
   await em.execute('select pg_notify(?, ?)', [AUTH_CHANGED_CHANNEL, JSON.stringify(notice)]);
 }

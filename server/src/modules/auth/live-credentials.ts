@@ -3,10 +3,15 @@ import type { Logger } from '../../logger.js';
 import { credentialOf, type LiveSockets } from '../../ws.js';
 import { AuthService } from './auth.service.js';
 import type { Principal } from './principal.js';
-import { AUTH_CHANGED_CHANNEL, isRevokedBy, parseAuthChangedNotice, type PrincipalCache } from './principal-cache.js';
+import { AUTH_CHANGED_CHANNEL, endsCredential, isRevokedBy, parseAuthChangedNotice, type PrincipalCache } from './principal-cache.js';
 
 /** graphql-ws's Forbidden: clients stop retrying and sign in again */
 export const CREDENTIAL_ENDED_CLOSE_CODE = 4403;
+/**
+ * The user's role changed while the socket was open: it was authorised with the old one. Not a
+ * code graphql-ws clients give up on, so they reconnect at once and are authorised anew.
+ */
+export const ROLE_CHANGED_CLOSE_CODE = 4000;
 
 export interface LiveCredentialsOptions {
   orm: MikroORM;
@@ -42,7 +47,12 @@ export class LiveCredentials {
       return;
     }
     principals.forget(notice);
-    live.revoke((principal) => isRevokedBy(principal, notice), CREDENTIAL_ENDED_CLOSE_CODE, 'Signed out or API key revoked');
+    if (endsCredential(notice)) {
+      live.revoke((principal) => isRevokedBy(principal, notice), CREDENTIAL_ENDED_CLOSE_CODE, 'Signed out or API key revoked');
+    } else {
+      // a socket being admitted meanwhile may hold the old role too; the sweep finds it (credentialStates)
+      live.closeWhere((principal) => isRevokedBy(principal, notice), ROLE_CHANGED_CLOSE_CODE, 'Role changed; reconnect');
+    }
   };
 
   /** After notices may have been lost: forget every cached credential and re-check every open socket. Never throws. */
@@ -55,7 +65,11 @@ export class LiveCredentials {
     }
   }
 
-  /** Closes (4403) the sockets whose session expired or whose credential is no longer in the database; returns how many. */
+  /**
+   * Closes (4403) the sockets whose session expired or whose credential is no longer in the
+   * database (or whose user was deactivated), and (4000) those opened with a role the user no
+   * longer has; returns how many.
+   */
   async recheck(): Promise<number> {
     const { live, orm, logger } = this.options;
     const now = Date.now();
@@ -63,11 +77,13 @@ export class LiveCredentials {
     const open: Principal[] = [];
     for (const [, socket] of live.principals()) open.push(socket.principal);
     if (open.length) {
-      const valid = await new AuthService(orm.em.fork()).stillValid(open);
-      const ended = new Set(open.filter((principal) => !valid(principal)).map(credentialOf));
+      const stateOf = await new AuthService(orm.em.fork()).credentialStates(open);
+      const ended = new Set(open.filter((principal) => stateOf(principal) === 'ended').map(credentialOf));
       if (ended.size) {
         closed += live.revoke((principal) => ended.has(credentialOf(principal)), CREDENTIAL_ENDED_CLOSE_CODE, 'Signed out, session expired or API key revoked');
       }
+      const stale = new Set(open.filter((principal) => stateOf(principal) === 'roleChanged'));
+      if (stale.size) closed += live.closeWhere((principal) => stale.has(principal), ROLE_CHANGED_CLOSE_CODE, 'Role changed; reconnect');
     }
     if (closed) logger.info({ event: 'live_sockets_closed', closed }, 'closed open sockets whose credential ended');
     return closed;

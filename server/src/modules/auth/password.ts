@@ -33,3 +33,24 @@ export function randomToken(bytes = 32): string {
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** The operator command asks the same of a first admin's password. */
+export const MIN_PASSWORD_LENGTH = 8;
+/** scrypt takes any length; this only keeps one request from hashing a megabyte */
+export const MAX_PASSWORD_LENGTH = 200;
+
+// no 0/O, 1/l/I: the admin may read it out or type it over
+const READABLE = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A first password for a new team member, e.g. `k7Rm-Zq2x-9vHd-TwP4`: 16 random characters (about 93 bits), shown once. */
+export function generateInitialPassword(): string {
+  const chars: string[] = [];
+  // rejection sampling keeps every character equally likely (256 is no multiple of 56)
+  const limit = 256 - (256 % READABLE.length);
+  while (chars.length < 16) {
+    for (const byte of randomBytes(32)) {
+      if (byte < limit && chars.length < 16) chars.push(READABLE[byte % READABLE.length]);
+    }
+  }
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}

@@ -4,10 +4,21 @@ import type { Principal } from './principal.js';
 
 export const AUTH_CHANGED_CHANNEL = 'auth_changed';
 
-/** Sent (transactionally) when a credential stops being valid, so every process forgets it. */
-export type AuthChangedNotice = { apiKeyId: string } | { sessionTokenHash: string };
+/**
+ * Sent (transactionally) when a credential stops being valid or a user's rights change, so every
+ * process forgets what it cached and closes the sockets concerned.
+ */
+export type AuthChangedNotice =
+  | { apiKeyId: string }
+  | { sessionTokenHash: string }
+  /** the user's sessions ended (deactivated, or a new password: all but the one that set it) */
+  | { userId: string; keepSessionTokenHash?: string }
+  /** the user's role changed: their sessions stay, but what was cached, and each open socket, holds the old role */
+  | { roleChangedUserId: string };
 
-/** The notice, or null when the payload is not one (not JSON, or not exactly one id of the right kind). */
+const TOKEN_HASH = /^[0-9a-f]{64}$/;
+
+/** The notice, or null when the payload is not one (not JSON, or not exactly the fields of one kind, with ids of the right form). */
 export function parseAuthChangedNotice(payload: string): AuthChangedNotice | null {
   let value: unknown;
   try {
@@ -16,15 +27,30 @@ export function parseAuthChangedNotice(payload: string): AuthChangedNotice | nul
     return null;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { apiKeyId, sessionTokenHash } = value as Record<string, unknown>;
-  if (typeof apiKeyId === 'string' && isUuid(apiKeyId) && sessionTokenHash === undefined) return { apiKeyId };
-  if (typeof sessionTokenHash === 'string' && /^[0-9a-f]{64}$/.test(sessionTokenHash) && apiKeyId === undefined) return { sessionTokenHash };
+  const fields = value as Record<string, unknown>;
+  const keys = Object.keys(fields).sort().join(',');
+  const { apiKeyId, sessionTokenHash, userId, keepSessionTokenHash, roleChangedUserId } = fields;
+  const uuid = (v: unknown): v is string => typeof v === 'string' && isUuid(v);
+  const tokenHash = (v: unknown): v is string => typeof v === 'string' && TOKEN_HASH.test(v);
+  if (keys === 'apiKeyId' && uuid(apiKeyId)) return { apiKeyId };
+  if (keys === 'sessionTokenHash' && tokenHash(sessionTokenHash)) return { sessionTokenHash };
+  if (keys === 'userId' && uuid(userId)) return { userId };
+  if (keys === 'keepSessionTokenHash,userId' && uuid(userId) && tokenHash(keepSessionTokenHash)) return { userId, keepSessionTokenHash };
+  if (keys === 'roleChangedUserId' && uuid(roleChangedUserId)) return { roleChangedUserId };
   return null;
 }
 
-/** Whether the notice ends this principal's credential. */
+/** Whether the notice makes what is known of this principal stale (for the cache). */
 export function isRevokedBy(principal: Principal, notice: AuthChangedNotice): boolean {
-  return 'apiKeyId' in notice ? principal.kind === PrincipalKind.API_KEY && principal.id === notice.apiKeyId : principal.sessionTokenHash === notice.sessionTokenHash;
+  if ('apiKeyId' in notice) return principal.kind === PrincipalKind.API_KEY && principal.id === notice.apiKeyId;
+  if ('sessionTokenHash' in notice) return principal.sessionTokenHash === notice.sessionTokenHash;
+  if ('userId' in notice) return principal.kind === PrincipalKind.USER && principal.id === notice.userId && principal.sessionTokenHash !== notice.keepSessionTokenHash;
+  return principal.kind === PrincipalKind.USER && principal.id === notice.roleChangedUserId;
+}
+
+/** Whether the notice ends this principal's credential (its sockets close with 4403), rather than only changing its rights. */
+export function endsCredential(notice: AuthChangedNotice): boolean {
+  return !('roleChangedUserId' in notice);
 }
 
 /**

@@ -19,6 +19,12 @@ export function canWrite(principal: Principal): boolean {
   return principal.kind === PrincipalKind.USER || principal.scope === ApiKeyScope.WRITE;
 }
 
+/** Settings, team, API keys, the scoring model: a signed-in admin only (never a manager, a rep or an API key). */
 export function isAdmin(principal: Principal): boolean {
   return principal.kind === PrincipalKind.USER && principal.role === UserRole.ADMIN;
+}
+
+/** Admins and managers see everything in the tenant (every rep's queue, the dashboard). */
+export function seesWholeTenant(principal: Principal): boolean {
+  return principal.kind === PrincipalKind.USER && (principal.role === UserRole.ADMIN || principal.role === UserRole.MANAGER);
 }

@@ -9,7 +9,8 @@ export class Session {
   @PrimaryKey({ type: t.string, length: 64 })
   tokenHash!: string;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  /** indexed: a user's sessions are ended together (deactivation, a new password) */
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: Rel<User>;
 
   @Property({ type: t.datetime, length: 3 })
