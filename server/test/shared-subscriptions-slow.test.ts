@@ -102,7 +102,7 @@ async function plainSubscriber(query: string) {
 describe('a shared subscription', () => {
   it(`closes (1013) the socket of a subscriber that stops reading once ${BUFFER} results wait for it; the others get everything`, async () => {
     const slow = await plainSubscriber(WIDE);
-    const healthy = subscribe(app.wsClient({ cookie: tenant.adminCookie }), WIDE, {}, probe);
+    const healthy = subscribe(app.wsClient({ cookie: tenant.repCookie }), WIDE, {}, probe);
     await healthy.live(probe.touch, probe);
     const sourcesBefore = stats.sources;
     const overflowsBefore = stats.overflows;

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharingKey, sharedSubscriptionStats as stats } from '../src/graphql/shared-subscriptions.js';
-import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
+import { accessOf, sharingKey, sharedSubscriptionStats as stats } from '../src/graphql/shared-subscriptions.js';
+import { ApiKeyScope, PrincipalKind, UserRole } from '../src/modules/auth/auth.enums.js';
 import { CREATE_LEAD, createProbe, createTestApp, leadInput, memoryLogger, subscribe, type TestApp, type TestTenant, type WsCaller } from './utils.js';
 
 // Subscribers of the same operation (tenant, document, operation name, variables) share one
@@ -56,11 +56,12 @@ async function barrier(tenant: TestTenant, name: string, subs: Sub[]): Promise<v
 }
 
 describe('subscribers of one operation', () => {
-  it('each get every event exactly once and in order, from one execution per event', async () => {
+  it('each get every event exactly once and in order, from one execution per event for all callers with the same access', async () => {
     const { tenant, live } = await tenantWithProbe();
     const key = await app.createApiKey(tenant, ApiKeyScope.READ);
     const sourcesBefore = stats.sources;
     // different principals of one tenant, and the same document written two ways
+    // callers with the same access share one source: the rep twice, the key twice; the admin has its own
     const subs = [
       await live({ cookie: tenant.repCookie }),
       await live({ cookie: tenant.adminCookie }, {}, LIVE_REFORMATTED),
@@ -68,7 +69,7 @@ describe('subscribers of one operation', () => {
       await live({ apiKey: key }),
       await live({ cookie: tenant.repCookie }, {}, LIVE_REFORMATTED),
     ];
-    expect(stats.sources).toBe(sourcesBefore + 1);
+    expect(stats.sources).toBe(sourcesBefore + 3);
     // probe events may still be on their way: count from a lead every subscriber has seen
     await barrier(tenant, 'Start', subs);
     const executionsBefore = stats.executions;
@@ -80,7 +81,7 @@ describe('subscribers of one operation', () => {
     await barrier(tenant, 'End', subs);
 
     for (const sub of subs) expect(names(sub)).toEqual([...created, 'End']);
-    expect(stats.executions - executionsBefore).toBe(created.length + 1);
+    expect(stats.executions - executionsBefore).toBe(3 * (created.length + 1));
     for (const sub of subs) sub.unsubscribe();
     await until(() => stats.sources === sourcesBefore, 'the shared source to close');
   });
@@ -111,7 +112,7 @@ describe('subscribers of one operation', () => {
   it('keep receiving when one of them unsubscribes or closes its socket; the last to leave closes the source', async () => {
     const { tenant, live } = await tenantWithProbe();
     const sourcesBefore = stats.sources;
-    const [first, second, third] = [await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.adminCookie })];
+    const [first, second, third] = [await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.repCookie })];
     expect(stats.sources).toBe(sourcesBefore + 1);
 
     // the first subscriber's context runs the shared source: it leaves first
@@ -135,7 +136,7 @@ describe('subscribers of one operation', () => {
 
   it('all get an error raised inside an event, formatted by the error policy (and logged) once', async () => {
     const { tenant, probe, live } = await tenantWithProbe();
-    const subs = [await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.adminCookie })];
+    const subs = [await live({ cookie: tenant.repCookie }), await live({ cookie: tenant.repCookie })];
     await barrier(tenant, 'Before the bad event', subs);
     for (const sub of subs) sub.results.length = 0;
     const loggedBefore = log.lines.filter((line) => line.includes('unexpected error')).length;
@@ -168,16 +169,22 @@ describe('subscribers of one operation', () => {
 });
 
 describe('sharingKey', () => {
-  const key = (tenant: string, query: string, variableValues?: Record<string, unknown>, operationName?: string) =>
-    sharingKey(tenant, { schema: undefined as never, document: parse(query), variableValues, operationName });
+  const REP = accessOf({ kind: PrincipalKind.USER, role: UserRole.REP });
+  const key = (tenant: string, query: string, variableValues?: Record<string, unknown>, operationName?: string, access = REP) =>
+    sharingKey(tenant, access, { schema: undefined as never, document: parse(query), variableValues, operationName });
 
   it('is the same for the same operation written differently, with variables in any order', () => {
     expect(key('t1', LIVE, { min: 1, x: { b: 2, a: 1 } })).toBe(key('t1', LIVE_REFORMATTED, { x: { a: 1, b: 2 }, min: 1 }));
     expect(key('t1', LIVE)).toBe(key('t1', LIVE, {}));
   });
 
-  it('differs by tenant, variables, operation name and selection', () => {
-    const keys = [key('t1', LIVE), key('t2', LIVE), key('t1', LIVE, { min: 1 }), key('t1', LIVE, { min: null }), key('t1', LIVE, {}, 'Live'), key('t1', LIVE.replace('score', 'company'))];
+  it('differs by tenant, access, variables, operation name and selection', () => {
+    const admin = accessOf({ kind: PrincipalKind.USER, role: UserRole.ADMIN });
+    const readKey = accessOf({ kind: PrincipalKind.API_KEY, scope: ApiKeyScope.READ });
+    const keys = [
+      key('t1', LIVE), key('t2', LIVE), key('t1', LIVE, {}, undefined, admin), key('t1', LIVE, {}, undefined, readKey),
+      key('t1', LIVE, { min: 1 }), key('t1', LIVE, { min: null }), key('t1', LIVE, {}, 'Live'), key('t1', LIVE.replace('score', 'company')),
+    ];
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

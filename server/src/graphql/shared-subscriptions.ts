@@ -1,5 +1,6 @@
 import { print, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
+import type { Principal } from '../modules/auth/principal.js';
 import type { Flushable, SocketWriter } from './socket-writer.js';
 
 /**
@@ -7,11 +8,12 @@ import type { Flushable, SocketWriter } from './socket-writer.js';
  * that runs graphql-js `subscribe()` once per distinct (tenant, document, operation name,
  * variables) and hands every result to each subscriber of that key.
  *
- * Sharing is safe because nothing in a `leadScored` result depends on who asked: the tenant (and
- * with it the topic) is part of the key, the filter reads only the variables, and the lead's
- * fields are the same for every reader of its tenant. The auth guard runs when a source is
- * created; later subscribers meet the same rule before they attach (a principal is required), and
- * a socket whose credential is revoked is closed by `LiveSockets`, which ends its subscriptions.
+ * Sharing is safe because a result depends only on what the key holds: the tenant (and with it
+ * the topic), the variables the filter reads, and the caller's access (kind, role, scope). The
+ * access is in the key because the guards run once, when a source is created: a rep must not join
+ * a source an admin opened for an admin-only subscription (`rescoringProgress`), and a field that
+ * one day shows more to managers must not leak to reps. A socket whose credential is revoked is
+ * closed by `LiveSockets`, which ends its subscriptions.
  * Each result is serialised once and written to every subscriber's socket (see socket-writer.ts).
  */
 
@@ -57,9 +59,14 @@ function canonical(value: unknown): unknown {
   return sorted;
 }
 
-/** What decides a subscription's results: the tenant, the printed document (layout and comments aside), the operation and its variables. */
-export function sharingKey(tenantId: string, args: ExecutionArgs): string {
-  return JSON.stringify([tenantId, print(args.document), args.operationName ?? null, canonical(args.variableValues ?? {})]);
+/** What a caller may see: principals with the same access get the same results. */
+export function accessOf(principal: Pick<Principal, 'kind' | 'role' | 'scope'>): string {
+  return `${principal.kind}:${principal.role ?? ''}:${principal.scope ?? ''}`;
+}
+
+/** What decides a subscription's results: the tenant, the caller's access, the printed document (layout and comments aside), the operation and its variables. */
+export function sharingKey(tenantId: string, access: string, args: ExecutionArgs): string {
+  return JSON.stringify([tenantId, access, print(args.document), args.operationName ?? null, canonical(args.variableValues ?? {})]);
 }
 
 /**
@@ -257,7 +264,7 @@ export function createSharedSubscribe(options: SharedSubscriptionOptions) {
     const target = context && options.targetOf(context);
     // the auth guard's rule for subscriptions: without a principal it runs alone, and refuses
     if (!context?.principal || !target) return subscribe(args);
-    const key = sharingKey(context.principal.tenantId, args);
+    const key = sharingKey(context.principal.tenantId, accessOf(context.principal), args);
     let shared = sources.get(key);
     let subscriber = shared?.attach(context, target);
     if (!shared || !subscriber) {

@@ -29,6 +29,8 @@ export function scoreInput(values: LeadFormValues): LeadScoreInput {
     companySize: values.companySize || undefined,
     industry: values.industry || undefined,
     urgency: values.urgency || undefined,
+    // counts only when the active model scores the source; otherwise the server ignores it
+    source: values.source || undefined,
   };
 }
 

@@ -1,8 +1,12 @@
 import { useQuery } from '@vue/apollo-composable';
-import { computed } from 'vue';
+import { computed, inject, onScopeDispose } from 'vue';
 import { graphql } from '../gql';
 import type { TierInfo } from '../lib/tiers';
+import { LiveLeadsKey } from './useLiveLeads';
 import { useRefetchOnReconnect } from './useRefetchOnReconnect';
+
+/** Rescoring events of one publish arrive over minutes for a large tenant; the model is fetched at most this often meanwhile. */
+const REFETCH_AFTER_RESCORE_MS = 10_000;
 
 export const ScoringModelQuery = graphql(`
   query ScoringModel {
@@ -35,6 +39,15 @@ export function useScoringModel() {
   const { result, error, refetch } = useQuery(ScoringModelQuery, null, { fetchPolicy: 'cache-first' });
   // an admin may have changed the model while the socket was away
   useRefetchOnReconnect(() => refetch());
+  // or just now: a published model reaches everyone as a stream of RESCORED events; one fetch per stream
+  const live = inject(LiveLeadsKey, null);
+  let fetchedAt = 0;
+  const stop = live?.onEvent((event) => {
+    if (event.reason !== 'RESCORED' || Date.now() - fetchedAt < REFETCH_AFTER_RESCORE_MS) return;
+    fetchedAt = Date.now();
+    void refetch()?.catch(() => {});
+  });
+  onScopeDispose(() => stop?.());
   const model = computed(() => result.value?.scoringModel ?? null);
   const tiers = computed<readonly TierInfo[] | null>(() => model.value?.tiers ?? null);
   const criteria = computed(() => model.value?.criteria ?? null);

@@ -38,6 +38,30 @@ export enum ScoreCriterion {
   COMPANY_SIZE = 'COMPANY_SIZE',
   INDUSTRY = 'INDUSTRY',
   URGENCY = 'URGENCY',
+  /** Optional: scored only by models that give points per lead source. */
+  SOURCE = 'SOURCE',
+}
+
+/** A version of a tenant's model: edited as a DRAFT, ACTIVE once published (one per tenant), RETIRED when another is. */
+export enum ScoringModelStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  RETIRED = 'RETIRED',
+}
+
+/** Why a lead's score changed (the ledger, `score_change`). */
+export enum ScoreChangeReason {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  RESCORED = 'RESCORED',
+  DECAYED = 'DECAYED',
+}
+
+export enum RescoringState {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
 }
 
 registerEnumType(BudgetRange, { name: 'BudgetRange', description: 'Budget the lead has for the purchase.' });
@@ -45,3 +69,14 @@ registerEnumType(CompanySize, { name: 'CompanySize', description: 'Number of emp
 registerEnumType(Industry, { name: 'Industry' });
 registerEnumType(Urgency, { name: 'Urgency', description: 'When the lead wants to buy.' });
 registerEnumType(ScoreCriterion, { name: 'ScoreCriterion' });
+registerEnumType(ScoringModelStatus, { name: 'ScoringModelStatus' });
+registerEnumType(ScoreChangeReason, {
+  name: 'ScoreChangeReason',
+  valuesConfig: {
+    CREATED: { description: 'The lead was created.' },
+    UPDATED: { description: 'A scored field of the lead changed.' },
+    RESCORED: { description: 'A scoring model was published and every lead rescored.' },
+    DECAYED: { description: 'The score decayed with time.' },
+  },
+});
+registerEnumType(RescoringState, { name: 'RescoringState' });

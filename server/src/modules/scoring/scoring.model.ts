@@ -1,4 +1,4 @@
-import { LeadTier } from '../leads/lead.enums.js';
+import { LeadSource, LeadTier } from '../leads/lead.enums.js';
 import { BudgetRange, CompanySize, Industry, ScoreCriterion, Urgency } from './scoring.enums.js';
 
 /**
@@ -11,6 +11,8 @@ export interface ScoringModelDefinition {
     [ScoreCriterion.COMPANY_SIZE]: Record<CompanySize, number>;
     [ScoreCriterion.INDUSTRY]: Record<Industry, number>;
     [ScoreCriterion.URGENCY]: Record<Urgency, number>;
+    /** Optional: without it the source is tracked, not scored. */
+    [ScoreCriterion.SOURCE]?: Record<LeadSource, number>;
   };
   /** Lowest score of each tier but COLD, which takes the rest. */
   tiers: { [LeadTier.HOT]: number; [LeadTier.KEY_ACCOUNT]: number; [LeadTier.WARM]: number };
@@ -31,6 +33,7 @@ export interface ScoreInput {
   companySize: CompanySize;
   industry: Industry;
   urgency: Urgency;
+  source?: LeadSource;
 }
 
 export interface ScoreComponentValue {
@@ -53,14 +56,42 @@ export const CRITERION_OPTIONS: Record<ScoreCriterion, readonly string[]> = {
   COMPANY_SIZE: Object.values(CompanySize),
   INDUSTRY: Object.values(Industry),
   URGENCY: Object.values(Urgency),
+  SOURCE: Object.values(LeadSource),
 };
 
-const CRITERION_INPUT: Record<ScoreCriterion, keyof ScoreInput> = {
+/** The lead field each criterion scores (also the Lead property, so SQL finds its column). */
+export const CRITERION_INPUT = {
   BUDGET: 'budget',
   COMPANY_SIZE: 'companySize',
   INDUSTRY: 'industry',
   URGENCY: 'urgency',
-};
+  SOURCE: 'source',
+} as const satisfies Record<ScoreCriterion, keyof ScoreInput>;
+
+/** Criteria every model scores; SOURCE is optional. */
+export const BASE_CRITERIA: readonly ScoreCriterion[] = [ScoreCriterion.BUDGET, ScoreCriterion.COMPANY_SIZE, ScoreCriterion.INDUSTRY, ScoreCriterion.URGENCY];
+
+/** The criteria a model scores, in their natural order. */
+export function scoredCriteria(model: ScoringModelDefinition): ScoreCriterion[] {
+  return model.criteria.SOURCE ? [...BASE_CRITERIA, ScoreCriterion.SOURCE] : [...BASE_CRITERIA];
+}
+
+/** Points of each option of a criterion the model scores. */
+export function criterionPoints(model: ScoringModelDefinition, criterion: ScoreCriterion): Record<string, number> {
+  const points = model.criteria[criterion];
+  if (!points) throw new Error(`the model does not score ${criterion}`);
+  return points;
+}
+
+/** Most points a criterion can give. */
+export function criterionMax(model: ScoringModelDefinition, criterion: ScoreCriterion): number {
+  return Math.max(...Object.values(criterionPoints(model, criterion)));
+}
+
+/** Highest score the model can give: the sum of every criterion's maximum (100 for a valid model). */
+export function modelMaxScore(model: ScoringModelDefinition): number {
+  return scoredCriteria(model).reduce((sum, criterion) => sum + criterionMax(model, criterion), 0);
+}
 
 export function tierFor(score: number, tiers: ScoringModelDefinition['tiers']): LeadTier {
   if (score >= tiers.HOT) return LeadTier.HOT;
@@ -96,8 +127,8 @@ export function tierTable(tiers: ScoringModelDefinition['tiers']): TierFloor[] {
  */
 export function scoreLead(model: ScoringModelDefinition, input: Partial<ScoreInput>): ScoreResult {
   const missing: ScoreCriterion[] = [];
-  const breakdown = (Object.keys(CRITERION_INPUT) as ScoreCriterion[]).map((criterion) => {
-    const options: Record<string, number> = model.criteria[criterion];
+  const breakdown = scoredCriteria(model).map((criterion) => {
+    const options = criterionPoints(model, criterion);
     const chosen = input[CRITERION_INPUT[criterion]];
     if (!chosen) missing.push(criterion);
     const points = chosen ? options[chosen] : 0;

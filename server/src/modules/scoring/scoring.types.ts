@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { LeadTier } from '../leads/lead.enums.js';
+import { LeadSource, LeadTier } from '../leads/lead.enums.js';
 import { BudgetRange, CompanySize, Industry, ScoreCriterion, Urgency } from './scoring.enums.js';
 
 @ObjectType('ScoreComponent', { simpleResolvers: true, description: 'Points one criterion contributed to a score.' })
@@ -48,6 +48,9 @@ export class LeadScoreInput {
 
   @Field(() => Urgency, { nullable: true })
   urgency?: Urgency | null;
+
+  @Field(() => LeadSource, { nullable: true, description: 'Counts only when the active model scores SOURCE.' })
+  source?: LeadSource | null;
 }
 
 @ObjectType('TierThresholds', { simpleResolvers: true, description: 'Lowest score of each tier; below warm is COLD. Key accounts start at keyAccount.' })
