@@ -49,8 +49,8 @@ describe('without DATABASE_URL', () => {
       const cookie = await demoLogin(second.url);
       const res = await gqlAt(second.url, `{ leads(filter: { search: "Across Restarts" }) { totalCount } all: leads { totalCount } }`, {}, { cookie });
       expect(res.data.leads.totalCount).toBe(1);
-      // seeded once: 200 demo leads plus the one created above
-      expect(res.data.all.totalCount).toBe(201);
+      // seeded once: 500 demo leads plus the one created above
+      expect(res.data.all.totalCount).toBe(501);
     } finally {
       await second.stop();
     }

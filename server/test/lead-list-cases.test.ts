@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrincipalKind } from '../src/modules/auth/auth.enums.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import type { LeadSource, LeadTier } from '../src/modules/leads/lead.enums.js';
+import type { LeadStatus } from '../src/modules/lifecycle/lifecycle.enums.js';
 import { BudgetRange, CompanySize, type Industry, Urgency } from '../src/modules/scoring/scoring.enums.js';
 import { createTestApp, type GraphQLResponse, type TestApp, type TestTenant } from './utils.js';
 
@@ -18,6 +19,10 @@ interface CaseLead {
   industry: Industry;
   source: LeadSource;
   createdAt: string;
+  status?: LeadStatus;
+  owner?: { id: string; name: string } | null;
+  /** what the server derives; checked through the filter only */
+  slaBreached?: boolean;
 }
 interface ListCase {
   name: string;
@@ -59,13 +64,18 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
+/** The user of an owner label. */
+const ownerId = (label: string) => ({ rep: tenant.rep.id, admin: tenant.admin.id })[label] ?? label;
+
 async function store(leads: ListCase['leads']): Promise<void> {
   const em = app.em(tenant.id);
   await em.nativeDelete(Lead, {});
   for (const given of leads) {
-    const lead = { ...table.defaults, ...given };
+    const { owner, slaBreached: _derived, ...lead } = { ...table.defaults, ...given };
     em.create(Lead, {
       ...lead,
+      ownerId: owner ? ownerId(owner.id) : null,
+      ownerName: owner?.name ?? null,
       id: uuidOf(lead.id),
       tenant: tenant.id,
       // not listed or filtered on
@@ -89,7 +99,8 @@ async function list(listCase: ListCase, first: number): Promise<{ labels: string
   let after: string | null = null;
   let totalCount = -1;
   for (let pages = 0; pages < 50; pages++) {
-    const res: GraphQLResponse<Page> = await app.gql<Page>(PAGE, { first, after, filter: listCase.filter, orderBy: listCase.orderBy }, { cookie: tenant.repCookie });
+    const filter = listCase.filter?.ownerIds ? { ...listCase.filter, ownerIds: (listCase.filter.ownerIds as string[]).map(ownerId) } : listCase.filter;
+    const res: GraphQLResponse<Page> = await app.gql<Page>(PAGE, { first, after, filter, orderBy: listCase.orderBy }, { cookie: tenant.repCookie });
     expect(res.errors).toBeUndefined();
     const { leads } = res.data!;
     totalCount = leads.totalCount;

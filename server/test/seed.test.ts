@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed.js';
+import { DEMO_HISTORY_DAYS, seedDemo } from '../src/db/seed.js';
+import { User } from '../src/modules/auth/user.entity.js';
+import { LeadActivity } from '../src/modules/lifecycle/lead-activity.entity.js';
+import { ScoreFeedbackEntry } from '../src/modules/lifecycle/score-feedback.entity.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import { Tenant } from '../src/modules/tenants/tenant.entity.js';
 import { LeadSource } from '../src/modules/leads/lead.enums.js';
@@ -24,12 +27,12 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 describe('demo data', () => {
-  it('has two tenants with about 200 leads each, spread over every option', async () => {
+  it('has two tenants with 500 leads each, spread over every option', async () => {
     const tenants = await app.em().find(Tenant, {}, { orderBy: { name: 'asc' } });
     expect(tenants.map((t) => t.name)).toEqual(['Beispiel AG', 'Demo GmbH']);
     for (const tenant of tenants) {
       const leads = await app.em(tenant.id).find(Lead, {});
-      expect(leads).toHaveLength(200);
+      expect(leads).toHaveLength(500);
       for (const [field, options] of [['budget', BudgetRange], ['companySize', CompanySize], ['industry', Industry], ['urgency', Urgency], ['source', LeadSource]] as const) {
         expect(new Set(leads.map((l) => l[field]))).toEqual(new Set(Object.values(options)));
       }
@@ -82,6 +85,79 @@ describe('demo data', () => {
       expect((await plain.gql(`{ demoAccounts { email } }`)).data.demoAccounts).toEqual([]);
     } finally {
       await plain.stop();
+    }
+  });
+
+  it('has six months of history: every status, owners, contacts before closes, outcomes that fit the status', async () => {
+    for (const tenant of await app.em().find(Tenant, {})) {
+      const em = app.em(tenant.id);
+      const leads = await em.find(Lead, {});
+      const reps = await em.find(User, { role: 'REP' } as never);
+      expect(reps).toHaveLength(2);
+      expect(new Set(leads.map((l) => l.status))).toEqual(new Set(['NEW', 'CONTACTED', 'QUALIFIED', 'WON', 'LOST']));
+      const oldest = Math.min(...leads.map((l) => l.createdAt.getTime()));
+      expect(Date.now() - oldest).toBeGreaterThan((DEMO_HISTORY_DAYS - 30) * 86_400_000);
+      expect(new Set(leads.map((l) => l.ownerId).filter(Boolean)).size).toBeGreaterThanOrEqual(2);
+      for (const lead of leads) {
+        const { status, contactedAt, closedAt, dealValue, lostReason, createdAt } = lead;
+        expect(contactedAt == null, `${lead.name} ${status}`).toBe(status === 'NEW');
+        if (contactedAt) expect(contactedAt.getTime()).toBeGreaterThanOrEqual(createdAt.getTime());
+        expect(closedAt != null).toBe(status === 'WON' || status === 'LOST');
+        if (closedAt) expect(closedAt.getTime()).toBeGreaterThan(contactedAt!.getTime());
+        expect(dealValue != null && dealValue > 0).toBe(status === 'WON');
+        expect(lostReason != null).toBe(status === 'LOST');
+        if (status !== 'NEW') expect(lead.ownerId).not.toBeNull();
+      }
+    }
+  });
+
+  it('makes key accounts convert clearly better than the rest, but not always', async () => {
+    for (const tenant of await app.em().find(Tenant, {})) {
+      const leads = await app.em(tenant.id).find(Lead, { status: { $in: ['WON', 'LOST'] } } as never);
+      const rate = (group: Lead[]) => group.filter((l) => l.status === 'WON').length / group.length;
+      const key = leads.filter((l) => l.tier === 'HOT' || l.tier === 'KEY_ACCOUNT');
+      const rest = leads.filter((l) => l.tier === 'WARM' || l.tier === 'COLD');
+      expect(key.length).toBeGreaterThan(20);
+      expect(rest.length).toBeGreaterThan(20);
+      expect(rate(key)).toBeGreaterThan(rate(rest) + 0.15);
+      expect(rate(key)).toBeLessThan(0.9);
+      expect(rate(rest)).toBeGreaterThan(0.05);
+    }
+  });
+
+  it('records the history as activities, some verdicts on the score, and leaves some leads past their SLA', async () => {
+    for (const tenant of await app.em().find(Tenant, {})) {
+      const em = app.em(tenant.id);
+      const leads = await em.find(Lead, {});
+      const activities = await em.find(LeadActivity, {}, { orderBy: { id: 'asc' } });
+      for (const lead of leads.filter((l) => l.status !== 'NEW')) {
+        const changes = activities.filter((a) => a.lead === lead.id && a.kind === 'STATUS_CHANGED');
+        expect(changes.at(-1)?.toStatus, lead.name).toBe(lead.status);
+        expect(changes[0].createdAt.getTime()).toBe(lead.contactedAt!.getTime());
+      }
+      const feedback = await em.find(ScoreFeedbackEntry, {});
+      expect(feedback.length).toBeGreaterThan(10);
+      expect(new Set(feedback.map((f) => f.verdict))).toEqual(new Set(['ACCURATE', 'TOO_HIGH', 'TOO_LOW']));
+    }
+    const login = await app.login('rep@demo.test', 'demo');
+    const breached = await app.gql('{ leads(filter: { slaBreached: true, tiers: [HOT, KEY_ACCOUNT, WARM] }) { totalCount } }', {}, { cookie: login });
+    expect(breached.data.leads.totalCount).toBeGreaterThan(0);
+    const waiting = await app.gql('{ leads(filter: { slaBreached: false, statuses: [NEW] }) { totalCount } }', {}, { cookie: login });
+    expect(waiting.data.leads.totalCount).toBeGreaterThan(0);
+  });
+
+  it('starts every lead\'s score history with its creation, and the history ends at the lead\'s score', async () => {
+    const rows = await app.em().getConnection().execute<Array<{ id: string; score: number; first_reason: string; last_score: number; entries: number }>>(
+      `select l.id, l.score,
+              (select c.reason from score_change c where c.lead_id = l.id order by c.id limit 1) as first_reason,
+              (select c.new_score from score_change c where c.lead_id = l.id order by c.id desc limit 1) as last_score,
+              (select count(*)::int from score_change c where c.lead_id = l.id) as entries
+         from lead l`,
+    );
+    expect(rows.length).toBe(1000);
+    for (const row of rows) {
+      expect(row.first_reason, row.id).toBe('CREATED');
+      expect(row.last_score, row.id).toBe(row.score);
     }
   });
 

@@ -1,27 +1,33 @@
-import { computed, onBeforeUnmount, ref, watch } from 'vue';
+import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import type { LeadFilter } from '../gql/graphql';
 import { emptyListFilters, filtersFromParams, paramsFromFilters, queryFromFilters, rememberListQuery, type ListFilters } from '../lib/list-url';
-import { tiersForQuickFilter } from '../lib/tiers';
+import { filtersInView, leadFilterOf, LIST_VIEWS, ownFilters, type ListView } from '../lib/list-views';
+import { useCurrentUser } from './useCurrentUser';
 import { useScoringModel } from './useScoringModel';
 
 const SEARCH_DEBOUNCE_MS = 250;
 // the addresses that show the list (with or without the new-lead form over it)
-const LIST_ROUTES: ReadonlySet<unknown> = new Set(['leads', 'newLead']);
+const LIST_ROUTES: ReadonlySet<unknown> = new Set(['leads', 'newLead', 'myLeads', 'breachedKeyAccounts']);
 
 /**
  * The list's filters, kept in the address both ways: they start from it (a reload or a shared link
  * shows the same list), every change is written back, and Back, Forward or a link to the list sets
- * them again. The search box is applied a moment after the rep stops typing.
+ * them again. The search box is applied a moment after the rep stops typing. A view (My leads,
+ * Breached key accounts) fixes some filters; only the others are in its address.
  */
-export function useLeadFilters() {
+export function useLeadFilters(view: Readonly<Ref<ListView>> = ref('all')) {
   const route = useRoute();
   const router = useRouter();
   const { tiers: modelTiers } = useScoringModel();
+  const user = useCurrentUser();
   const initial = filtersFromParams(route.query);
   const quick = ref(initial.quick);
   const industry = ref(initial.industry);
   const source = ref(initial.source);
+  const status = ref(initial.status);
+  const owner = ref(initial.owner);
+  const slaBreached = ref(initial.slaBreached);
   /** What is in the search box */
   const searchText = ref(initial.search);
   /** What the list is searched for */
@@ -38,6 +44,9 @@ export function useLeadFilters() {
     quick.value = filters.quick;
     industry.value = filters.industry;
     source.value = filters.source;
+    status.value = filters.status;
+    owner.value = filters.owner;
+    slaBreached.value = filters.slaBreached;
     // only a changed search: text typed but not applied yet stays in the box
     if (filters.search !== search.value) {
       clearTimeout(searchTimer);
@@ -46,15 +55,22 @@ export function useLeadFilters() {
     }
   }
 
-  const current = computed<ListFilters>(() => ({ quick: quick.value, industry: industry.value, source: source.value, search: search.value }));
+  /** What the rep chose, without what the view fixes */
+  const current = computed<ListFilters>(() =>
+    ownFilters(
+      view.value,
+      { quick: quick.value, industry: industry.value, source: source.value, status: status.value, owner: owner.value, slaBreached: slaBreached.value, search: search.value },
+      emptyListFilters(),
+    ),
+  );
   /** "?show=hot&q=anna", or "" */
   const listQuery = computed(() => queryFromFilters(current.value));
 
   // the address follows the filters; replace, not push: Back leaves the list instead of stepping through every change
   watch(
-    current,
-    (filters) => {
-      rememberListQuery(queryFromFilters(filters));
+    [current, view],
+    ([filters, shown]) => {
+      rememberListQuery(queryFromFilters(filters), LIST_VIEWS[shown].path);
       void router.replace({ path: route.path, query: paramsFromFilters(filters) });
     },
     { immediate: true },
@@ -65,25 +81,22 @@ export function useLeadFilters() {
     (query) => LIST_ROUTES.has(route.name) && apply(filtersFromParams(query)),
   );
 
-  /** The list's filter; null while it cannot be known yet (key accounts, before the model has loaded) */
-  const filter = computed<LeadFilter | undefined | null>(() => {
-    const f: LeadFilter = {};
-    const tiers = tiersForQuickFilter(quick.value, modelTiers.value);
-    if (tiers === null) return null;
-    if (tiers) f.tiers = tiers;
-    if (industry.value) f.industries = [industry.value];
-    if (source.value) f.sources = [source.value];
-    if (search.value) f.search = search.value;
-    return Object.keys(f).length ? f : undefined;
-  });
+  /** The list's filter; null while it cannot be known yet (key accounts before the model has loaded, "mine" before the user) */
+  const filter = computed<LeadFilter | undefined | null>(() =>
+    leadFilterOf(filtersInView(view.value, current.value), { userId: user.value?.id ?? null, tiers: modelTiers.value }),
+  );
 
   return {
     quick,
     industry,
     source,
+    status,
+    owner,
+    slaBreached,
     searchText,
     filter,
-    hasFilters: computed(() => !!filter.value),
+    /** Whether the rep narrowed the list (a view's own filters do not count) */
+    hasFilters: computed(() => queryFromFilters(current.value) !== ''),
     listQuery,
     clear() {
       searchText.value = '';

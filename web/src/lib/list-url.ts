@@ -1,20 +1,38 @@
-import type { Industry, LeadSource } from '../gql/graphql';
+import type { Industry, LeadSource, LeadStatus } from '../gql/graphql';
+import { ALL_STATUSES } from './lifecycle';
 import { INDUSTRY_OPTIONS, SOURCE_OPTIONS } from './options';
 import type { QuickFilter } from './tiers';
+
+/** One status, or every open one (NEW, CONTACTED, QUALIFIED). */
+export type StatusFilter = LeadStatus | 'OPEN';
+/** Whose leads: the signed-in user's ("me", whoever opens the link), nobody's, or one member's (their id). */
+export type OwnerFilter = 'me' | 'unassigned' | string;
 
 /** What the rep narrowed the list to; kept in the address so a reload or a shared link restores it. */
 export interface ListFilters {
   quick: QuickFilter;
   industry: Industry | '';
   source: LeadSource | '';
+  status: StatusFilter | '';
+  owner: OwnerFilter | '';
+  /** Only leads past their speed-to-lead deadline */
+  slaBreached: boolean;
   search: string;
 }
 
 export function emptyListFilters(): ListFilters {
-  return { quick: 'ALL', industry: '', source: '', search: '' };
+  return { quick: 'ALL', industry: '', source: '', status: '', owner: '', slaBreached: false, search: '' };
 }
 
-// readable addresses: ?show=hot&industry=software&source=referral&q=anna
+const STATUS_FILTERS: readonly StatusFilter[] = ['OPEN', ...ALL_STATUSES];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function ownerOf(value: string | null): OwnerFilter | '' {
+  const owner = value?.trim().toLowerCase() ?? '';
+  return owner === 'me' || owner === 'unassigned' || UUID.test(owner) ? owner : '';
+}
+
+// readable addresses: ?show=hot&industry=software&source=referral&status=open&owner=me&sla=breached&q=anna
 const SHOW: Record<Exclude<QuickFilter, 'ALL'>, string> = { KEY_ACCOUNTS: 'key-accounts', HOT: 'hot' };
 
 /** A query as the router gives it: a key may be missing, empty (null) or repeated. */
@@ -37,6 +55,9 @@ export function filtersFromParams(query: QueryValues): ListFilters {
     quick,
     industry: pick(INDUSTRY_OPTIONS, first(query.industry)),
     source: pick(SOURCE_OPTIONS, first(query.source)),
+    status: pick(STATUS_FILTERS, first(query.status)),
+    owner: ownerOf(first(query.owner)),
+    slaBreached: first(query.sla)?.trim().toLowerCase() === 'breached',
     search: first(query.q)?.trim() ?? '',
   };
 }
@@ -47,6 +68,9 @@ export function paramsFromFilters(filters: ListFilters): Record<string, string> 
   if (filters.quick !== 'ALL') params.show = SHOW[filters.quick];
   if (filters.industry) params.industry = filters.industry.toLowerCase();
   if (filters.source) params.source = filters.source.toLowerCase();
+  if (filters.status) params.status = filters.status.toLowerCase();
+  if (filters.owner) params.owner = filters.owner;
+  if (filters.slaBreached) params.sla = 'breached';
   if (filters.search.trim()) params.q = filters.search.trim();
   return params;
 }
@@ -64,17 +88,19 @@ export function queryFromFilters(filters: ListFilters): string {
 }
 
 let lastListQuery = '';
+let lastListPath = '/';
 
-/** The list as the rep left it, for "Back to leads" from a detail page. */
-export function listPath(query: string = lastListQuery): string {
-  return `/${query}`;
+/** The list as the rep left it (all leads or a view such as /my-leads), for "Back to leads" from a detail page. */
+export function listPath(query: string = lastListQuery, path: string = lastListPath): string {
+  return `${path}${query}`;
 }
 
 /** The same, as a router location. */
 export function listLocation(): { path: string; query: Record<string, string> } {
-  return { path: '/', query: Object.fromEntries(new URLSearchParams(lastListQuery)) };
+  return { path: lastListPath, query: Object.fromEntries(new URLSearchParams(lastListQuery)) };
 }
 
-export function rememberListQuery(query: string): void {
+export function rememberListQuery(query: string, path = '/'): void {
   lastListQuery = query;
+  lastListPath = path;
 }

@@ -1,4 +1,4 @@
-import type { Industry, LeadFilter, LeadScoredReason, LeadSource, LeadTier } from '../gql/graphql';
+import type { Industry, LeadFilter, LeadScoredReason, LeadSource, LeadStatus, LeadTier } from '../gql/graphql';
 
 /** The fields a list row needs to be sorted and filtered on the client. */
 export interface ListLead {
@@ -11,6 +11,9 @@ export interface ListLead {
   name: string;
   company: string;
   email?: string | null;
+  status: LeadStatus;
+  owner?: { id: string } | null;
+  slaBreached: boolean;
 }
 
 export interface ListEdge<L extends ListLead = ListLead> {
@@ -50,11 +53,23 @@ export function matchesFilter(lead: ListLead, filter: LeadFilter | null | undefi
   if (filter.tiers?.length && !filter.tiers.includes(lead.tier)) return false;
   if (filter.industries?.length && !filter.industries.includes(lead.industry)) return false;
   if (filter.sources?.length && !filter.sources.includes(lead.source)) return false;
+  if (filter.statuses?.length && !filter.statuses.includes(lead.status)) return false;
+  if (!matchesOwner(lead, filter)) return false;
+  if (filter.slaBreached != null && lead.slaBreached !== filter.slaBreached) return false;
   const search = filter.search?.trim().toLowerCase();
   if (search) {
     const haystack = [lead.name, lead.company, lead.email ?? ''].map((s) => s.toLowerCase());
     if (!haystack.some((s) => s.includes(search))) return false;
   }
+  return true;
+}
+
+/** Owners: any of `ownerIds`, or nobody when `unassigned` (either one when both are given); `unassigned: false` means somebody. */
+function matchesOwner(lead: ListLead, filter: LeadFilter): boolean {
+  const owner = lead.owner?.id ?? null;
+  const ids = filter.ownerIds?.length ? filter.ownerIds : null;
+  if (ids || filter.unassigned) return (!!owner && !!ids?.includes(owner)) || (filter.unassigned === true && owner === null);
+  if (filter.unassigned === false) return owner !== null;
   return true;
 }
 
@@ -78,9 +93,10 @@ export function mergeLeadIntoPage<P extends ListPage>(
   const matches = matchesFilter(lead, filter);
   const edges = wasLoaded ? page.edges.filter((_, i) => i !== at) : page.edges.slice();
 
-  // the count changes when we know for sure: a new lead that matches, a loaded lead that stops matching
+  // the count changes when we know for sure: a new lead that matches, a loaded lead that stops matching,
+  // or a changed one that starts to (with every page loaded, a lead not among them did not match before)
   let totalCount = page.totalCount;
-  if (!wasLoaded && matches && reason === 'CREATED') totalCount += 1;
+  if (!wasLoaded && matches && (reason === 'CREATED' || !page.pageInfo.hasNextPage)) totalCount += 1;
   if (wasLoaded && !matches) totalCount -= 1;
 
   if (matches) {

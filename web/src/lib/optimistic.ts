@@ -30,6 +30,11 @@ export function optimisticLead(input: CreateLeadInput, preview: PreviewScore | n
     tier: preview?.tier ?? 'COLD',
     isKeyAccount: preview?.isKeyAccount ?? false,
     createdAt: now.toISOString(),
+    // a new lead: nobody's, not contacted; the server sets its deadline
+    status: 'NEW' as const,
+    owner: null,
+    slaDueAt: null,
+    slaBreached: false,
   };
 }
 

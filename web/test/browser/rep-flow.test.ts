@@ -6,7 +6,7 @@ import { axeViolations, countText, DEMO, launchBrowser, newContext, screenshot, 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
 const TIERS = ['Hot', 'Key account', 'Warm', 'Cold'];
-// the other files create leads in Demo GmbH; this tenant keeps its 200 seeded leads
+// the other files create leads in Demo GmbH; this tenant keeps its 500 seeded leads
 const REP = DEMO.otherTenantRep;
 const tierFor = (score: number) => (score >= 85 ? 'Hot' : score >= 70 ? 'Key account' : score >= 40 ? 'Warm' : 'Cold');
 const isSortedDesc = (scores: number[]) => scores.every((s, i) => i === 0 || scores[i - 1] >= s);
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     await page.keyboard.type(DEMO.password);
     await page.keyboard.press('Enter');
     await page.getByTestId('lead-count').waitFor();
-    await waitForCount('200 leads');
+    await waitForCount('500 leads');
   });
 
   it('lists leads by score, highest first, with the tier in words', async () => {
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
 
   it('narrows the list with the quick filters and shows the total count', async () => {
     await page.getByText('Key accounts ≥ 70').click();
-    await expect.poll(() => countText(page)).not.toBe('200 leads');
+    await expect.poll(() => countText(page)).not.toBe('500 leads');
     const keyCount = await countText(page);
     expect(keyCount).toMatch(/^\d+ leads$/);
     expect((await visibleRows(page)).every((r) => r.score >= 70 && ['Hot', 'Key account'].includes(r.tier))).toBe(true);
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     expect((await visibleRows(page)).every((r) => r.score >= 85 && r.tier === 'Hot')).toBe(true);
     await screenshot(page, '03-filter-hot');
     await page.getByText('All', { exact: true }).click();
-    await waitForCount('200 leads');
+    await waitForCount('500 leads');
   });
 
   it('filters by industry and source and searches by name', async () => {
@@ -109,14 +109,14 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     await screenshot(page, '04-filter-industry-source');
     await page.selectOption('#filter-industry', '');
     await page.selectOption('#filter-source', '');
-    await waitForCount('200 leads');
+    await waitForCount('500 leads');
 
     const lastName = (await visibleRows(page))[0].name.split(' ').at(-1)!;
     await page.locator('#filter-search').fill(lastName.toLowerCase());
     await expect.poll(async () => (await visibleRows(page)).map((r) => r.name.includes(lastName))).not.toContain(false);
-    expect(await countText(page)).not.toBe('200 leads');
+    expect(await countText(page)).not.toBe('500 leads');
     await page.locator('#filter-search').fill('');
-    await waitForCount('200 leads');
+    await waitForCount('500 leads');
   });
 
   it('says what to do when nothing matches', async () => {
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     await screenshot(page, '05-empty');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await waitForCount('200 leads');
+    await waitForCount('500 leads');
   });
 
   it('loads more rows by cursor as the rep scrolls, still in score order', async () => {
@@ -136,16 +136,16 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     };
     page.on('request', onRequest);
     const seen: number[] = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 120; i++) {
       seen.push(...(await visibleRows(page)).map((r) => r.score));
       const last = await page.$$eval('[role=row][aria-rowindex]', (rows) => Math.max(...rows.map((r) => Number(r.getAttribute('aria-rowindex')))));
-      if (last >= 201) break;
+      if (last >= 501) break;
       await page.getByTestId('lead-scroller').evaluate((el) => el.scrollBy(0, el.clientHeight));
       await page.waitForTimeout(120);
     }
     page.off('request', onRequest);
     const last = await page.$$eval('[role=row][data-lead-id]', (rows) => Math.max(...rows.map((r) => Number(r.getAttribute('aria-rowindex')))));
-    expect(last).toBe(201); // 200 leads after the header row
+    expect(last).toBe(501); // 500 leads after the header row
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(seen.length).toBeGreaterThan(100);
     await page.getByTestId('lead-scroller').evaluate((el) => el.scrollTo(0, 0));
@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
 
   it('switches to German, remembers it, and localises numbers and dates', async () => {
     await page.selectOption('#locale-switch', 'de');
-    await expect.poll(() => countText(page)).toBe('200 Leads');
+    await expect.poll(() => countText(page)).toBe('500 Leads');
     await page.reload();
     await page.getByTestId('lead-count').waitFor();
     expect(await page.getByTestId('new-lead').textContent()).toContain('Neuer Lead');
@@ -183,7 +183,7 @@ describe.skipIf(!hasChromium)('the sales rep flow', () => {
     await screenshot(page, '07-german');
     expect(await axeViolations(page)).toEqual([]);
     await page.selectOption('#locale-switch', 'en');
-    await waitForCount('200 leads');
+    await waitForCount('500 leads');
   });
 
   it('signs out, which ends the session and closes the live connection', async () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Filter, Index, ManyToOne, PrimaryKey, Property, t, type Rel, OptionalProps } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, Filter, Index, ManyToOne, PrimaryKey, Property, t, type Rel, OptionalProps } from '@mikro-orm/core';
 import { PrincipalKind } from '../auth/auth.enums.js';
+import { User } from '../auth/user.entity.js';
+import { LeadStatus, LostReason } from '../lifecycle/lifecycle.enums.js';
 import { BudgetRange, CompanySize, Industry, Urgency } from '../scoring/scoring.enums.js';
 import { LeadSource, LeadTier } from './lead.enums.js';
 import { MAX_TEXT_LENGTH } from './lead.rules.js';
@@ -14,8 +16,26 @@ import { tenantFilter } from '../../kernel/tenant-scope.js';
 // keyset pagination walks these backwards: (score, created_at, id) and (created_at, id) per tenant
 @Index({ name: 'lead_tenant_score_idx', properties: ['tenant', 'score', 'createdAt', 'id'] })
 @Index({ name: 'lead_tenant_created_idx', properties: ['tenant', 'createdAt', 'id'] })
+// the dashboard reads a tenant's leads of a creation range from this index alone (Migration20261128300000)
+@Index({
+  name: 'lead_kpi_idx',
+  expression: `create index "lead_kpi_idx" on "lead" ("tenant_id", "created_at") include ("score", "tier", "source", "industry", "status", "owner_id", "contacted_at", "closed_at", "deal_value")`,
+})
+// the same orders within a status (status filters, breached SLAs) and within an owner's queue (or the unassigned)
+@Index({ name: 'lead_tenant_status_score_idx', properties: ['tenant', 'status', 'score', 'createdAt', 'id'] })
+@Index({ name: 'lead_tenant_owner_score_idx', properties: ['tenant', 'ownerId', 'score', 'createdAt', 'id'] })
+// the SLA job reads the leads still waiting for their first contact and not counted yet, a tier at a time, oldest first;
+// the breach gauge those it counted that still wait
+@Index({
+  name: 'lead_sla_pending_idx',
+  expression: `create index "lead_sla_pending_idx" on "lead" ("tier", "created_at") where "status" = 'NEW' and "sla_breached_at" is null`,
+})
+@Index({
+  name: 'lead_sla_breached_idx',
+  expression: `create index "lead_sla_breached_idx" on "lead" ("tier", "tenant_id", "created_at") where "status" = 'NEW' and "sla_breached_at" is not null`,
+})
 export class Lead {
-  [OptionalProps]?: 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'lastActivityAt';
 
   @PrimaryKey({ type: t.uuid })
   id: string = randomUUID();
@@ -78,4 +98,46 @@ export class Lead {
 
   @Property({ type: t.datetime, length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  @Enum({ items: () => LeadStatus, type: t.string, length: 20, default: LeadStatus.NEW })
+  status: LeadStatus = LeadStatus.NEW;
+
+  /** The team member who works the lead; null: unassigned. Holds the id only, so rows and events carry it as it is stored. */
+  @ManyToOne(() => User, { mapToPk: true, nullable: true, deleteRule: 'set null', joinColumn: 'owner_id' })
+  ownerId?: string | null;
+
+  /** Kept with the lead (like createdByName) so lists need no join to show the owner. */
+  @Property({ type: t.string, length: 200, nullable: true })
+  ownerName?: string | null;
+
+  /** First move out of NEW; stays when the lead is reopened. */
+  @Property({ type: t.datetime, length: 3, nullable: true })
+  contactedAt?: Date | null;
+
+  /** Set when WON or LOST, cleared when reopened. */
+  @Property({ type: t.datetime, length: 3, nullable: true })
+  closedAt?: Date | null;
+
+  /** EUR, only while WON. */
+  @Property({ type: new DecimalType('number'), precision: 14, scale: 2, nullable: true })
+  dealValue?: number | null;
+
+  @Enum({ items: () => LostReason, type: t.string, length: 20, nullable: true })
+  lostReason?: LostReason | null;
+
+  /**
+   * When the SLA job counted this lead as breached (once per lead, for the metric). The API derives
+   * slaDueAt and slaBreached from created_at and the tenant's settings instead, so rescoring and
+   * settings changes need no update of stored due dates.
+   */
+  @Property({ type: t.datetime, length: 3, nullable: true })
+  slaBreachedAt?: Date | null;
+
+  /** Last time someone worked the lead (status, owner, feedback); decay counts idle days from here. */
+  @Property({ type: t.datetime, length: 3, defaultRaw: 'now()' })
+  lastActivityAt: Date = new Date();
+
+  /** Last time decay took points off; the next step waits as long as after activity. */
+  @Property({ type: t.datetime, length: 3, nullable: true })
+  decayedAt?: Date | null;
 }

@@ -39,16 +39,42 @@ export async function notifyLeadScored(em: EntityManager, notice: LeadScoredNoti
   await recordEvent(em, { type: LEAD_SCORED_EVENT, tenantId: notice.tenantId, aggregateId: notice.leadId, payload });
 }
 
+/** The stored properties of a lead that an event carries: every column but its tenant (the owner is held as its id). */
+function recordProperties(em: EntityManager) {
+  return em
+    .getMetadata()
+    .get(Lead)
+    .props.filter((property) => property.kind === ReferenceKind.SCALAR || (property.kind === ReferenceKind.MANY_TO_ONE && property.mapToPk && property.name !== 'tenant'));
+}
+
 /** Every stored column of the lead but its tenant, by property name (timestamps become ISO text in JSON). */
 function leadRecord(em: EntityManager, lead: Lead): LeadRecord {
   const record: Record<string, unknown> = {};
-  for (const property of em.getMetadata().get(Lead).props) {
-    if (property.kind === ReferenceKind.SCALAR) record[property.name] = lead[property.name as keyof Lead];
-  }
+  for (const property of recordProperties(em)) record[property.name] = lead[property.name as keyof Lead];
   return record as LeadRecord;
 }
 
-const SCORED_REASONS = new Set<string>([LeadScoredReason.CREATED, LeadScoredReason.UPDATED, LeadScoredReason.RESCORED]);
+/**
+ * The same record built by PostgreSQL from a row of `alias` (with the lead's columns), for
+ * statements that announce many leads at once (rescoring): property names as keys, so consumers
+ * cannot tell it from one `notifyLeadScored` wrote.
+ */
+export function leadRecordSql(em: EntityManager, alias: string): string {
+  const pairs = recordProperties(em).map((property) => `'${property.name}', ${alias}.${property.fieldNames[0]}`);
+  // jsonb_build_object takes at most 100 arguments
+  const chunks: string[] = [];
+  for (let i = 0; i < pairs.length; i += 40) chunks.push(`jsonb_build_object(${pairs.slice(i, i + 40).join(', ')})`);
+  return chunks.join(' || ');
+}
+
+const SCORED_REASONS = new Set<string>([
+  LeadScoredReason.CREATED,
+  LeadScoredReason.UPDATED,
+  LeadScoredReason.RESCORED,
+  LeadScoredReason.DECAYED,
+  LeadScoredReason.STATUS_CHANGED,
+  LeadScoredReason.ASSIGNED,
+]);
 
 /** The subscription event, or null when the stored event is not one (anyone with database access can write the table). */
 export function parseLeadScoredEvent(event: StoredEvent): LeadScoredEvent | null {

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { LeadStatus } from '../lifecycle/lifecycle.enums.js';
 import { BudgetRange, CompanySize, Industry, Urgency } from '../scoring/scoring.enums.js';
 import { DEFAULT_LEAD_SOURCE, LeadSource, LeadTier } from './lead.enums.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from './lead.idempotency.js';
@@ -81,6 +82,21 @@ export class LeadFilter {
 
   @Field(() => String, { nullable: true, description: 'Matches name, company or email, ignoring case.' })
   search?: string | null;
+
+  @Field(() => [LeadStatus], { nullable: true })
+  statuses?: LeadStatus[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Leads of these owners; with `unassigned: true` also the unassigned ones (e.g. "mine or nobody\'s").' })
+  ownerIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: no owner (or one of ownerIds); false: any owner.' })
+  unassigned?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: NEW leads past their tier's SLA (tenantSettings.sla); false: all others (contacted, within the SLA, or no SLA).",
+  })
+  slaBreached?: boolean | null;
 }
 
 @ArgsType()

@@ -12,10 +12,19 @@ export type LeadProperty = Exclude<keyof Lead & string, 'tenant'>;
  * names (see `LeadTable.selectList`), so one mapping serves both. A row may hold only the columns
  * a query asked for; MikroORM's connection leaves timestamps as PostgreSQL's text.
  */
-export type LeadRecord = Omit<Pick<Lead, LeadProperty>, 'createdAt' | 'updatedAt'> & { createdAt: Date | string; updatedAt: Date | string };
+export type LeadRecord = Omit<Pick<Lead, LeadProperty>, TimeProperty | 'dealValue'> & { [P in keyof Pick<Lead, TimeProperty>]: Pick<Lead, TimeProperty>[P] | string } & {
+  /** numeric: the driver's text, the entity's number */
+  dealValue?: number | string | null;
+};
+type TimeProperty = 'createdAt' | 'updatedAt' | 'contactedAt' | 'closedAt' | 'slaBreachedAt' | 'lastActivityAt' | 'decayedAt';
 
-/** Properties that become a node field of another name or shape (see `toLeadNode`). */
-const RESHAPED = new Set<string>(['tenant', 'email', 'phone', 'createdAt', 'updatedAt', 'createdByKind', 'createdById', 'createdByName']);
+/** Properties that become a node field of another name or shape (see `toLeadNode`), or no field at all (the jobs' bookkeeping). */
+const RESHAPED = new Set<string>([
+  'tenant', 'email', 'phone', 'createdAt', 'updatedAt', 'createdByKind', 'createdById', 'createdByName',
+  'ownerId', 'ownerName', 'contactedAt', 'closedAt', 'dealValue', 'slaBreachedAt', 'lastActivityAt', 'decayedAt',
+]);
+
+const timeOrNull = (value: Date | string | null | undefined): Date | null => (value == null ? null : new Date(value));
 
 /**
  * The one way a stored lead becomes a GraphQL node; GraphQL reads only the fields it selected.
@@ -32,6 +41,10 @@ export function toLeadNode(lead: LeadRecord & { tenant?: unknown }): LeadNode {
   node.createdAt = new Date(lead.createdAt);
   node.updatedAt = lead.updatedAt === undefined ? undefined : new Date(lead.updatedAt);
   node.createdBy = { kind: lead.createdByKind, id: lead.createdById, name: lead.createdByName };
+  node.owner = lead.ownerId ? { id: lead.ownerId, name: lead.ownerName ?? '' } : null;
+  node.contactedAt = timeOrNull(lead.contactedAt);
+  node.closedAt = timeOrNull(lead.closedAt);
+  node.dealValue = lead.dealValue == null ? null : Number(lead.dealValue);
   return node as unknown as LeadNode;
 }
 
@@ -39,6 +52,12 @@ export function toLeadNode(lead: LeadRecord & { tenant?: unknown }): LeadNode {
 const PROPERTIES_OF_FIELD: Partial<Record<keyof LeadNode, readonly LeadProperty[]>> = {
   isKeyAccount: ['tier'],
   createdBy: ['createdByKind', 'createdById', 'createdByName'],
+  owner: ['ownerId', 'ownerName'],
+};
+/** Fields resolved elsewhere (lifecycle.resolver.ts) from these properties. */
+const PROPERTIES_OF_DERIVED: Record<string, readonly LeadProperty[]> = {
+  slaDueAt: ['status', 'tier', 'createdAt'],
+  slaBreached: ['status', 'tier', 'createdAt'],
 };
 /** Always read: cursors are made of them. */
 const ALWAYS: readonly LeadProperty[] = ['id', 'score', 'createdAt'];
@@ -72,7 +91,7 @@ export class LeadTable {
     if (!fields) return this.allColumns;
     const properties = new Set<string>(ALWAYS);
     for (const field of fields) {
-      for (const property of PROPERTIES_OF_FIELD[field as keyof LeadNode] ?? [field]) {
+      for (const property of PROPERTIES_OF_FIELD[field as keyof LeadNode] ?? PROPERTIES_OF_DERIVED[field] ?? [field]) {
         if (this.selectable.has(property)) properties.add(property);
       }
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../../errors.js';
 import { isUuid } from '../../kernel/ids.js';
 import { boundTenantId } from '../../kernel/tenant-scope.js';
+import { slaBreachedSql, tenantSlaRelation } from '../lifecycle/sla.sql.js';
 import { decodeCursor, encodeCursor, type Cursor } from './lead.cursor.js';
 import type { LeadFilter, LeadsArgs } from './lead.inputs.js';
 import { leadTable, toLeadNode, type LeadProperty, type LeadRecord, type LeadTable } from './lead.mapping.js';
@@ -40,13 +41,21 @@ function escapeLike(text: string): string {
 }
 
 /**
- * `where` clause and parameters for a filter, always scoped to one tenant. Lists are ANDed, values
- * within a list ORed, an empty list filters nothing; search is trimmed, and matches name, company
- * or email as a substring, ignoring case.
+ * `from` and `where` clauses and their parameters for a filter, always scoped to one tenant. Lists
+ * are ANDed, values within a list ORed, an empty list filters nothing; search is trimmed, and
+ * matches name, company or email as a substring, ignoring case. `unassigned: true` adds the
+ * unassigned leads to those of `ownerIds` (alone: only them); `unassigned: false` keeps assigned ones.
+ * `slaBreached` joins the tenant's SLA minutes once (one row) and derives the breach per lead.
  */
-function whereClause(table: LeadTable, tenantId: string, filter: LeadFilter | null | undefined): { sql: string; params: unknown[] } {
+function whereClause(table: LeadTable, tenantId: string, filter: LeadFilter | null | undefined): { from: string; sql: string; params: unknown[] } {
+  let from = table.name;
   const conditions = [`${table.column('tenant')} = ?`];
-  const params: unknown[] = [tenantId];
+  const params: unknown[] = [];
+  if (filter?.slaBreached != null) {
+    from += ` cross join ${tenantSlaRelation()}`;
+    params.push(tenantId);
+  }
+  params.push(tenantId);
   if (filter?.minScore != null) {
     conditions.push(`${table.column('score')} >= ?`);
     params.push(filter.minScore);
@@ -58,6 +67,26 @@ function whereClause(table: LeadTable, tenantId: string, filter: LeadFilter | nu
       params.push(values);
     }
   }
+  // Status and owner lead their indexes (after the tenant): PostgreSQL walks an index in order only
+  // for an equality there, not for `= any(…)`, so one value (a rep's queue, NEW leads) is written as one.
+  const status = table.column('status');
+  if (filter?.statuses?.length) {
+    conditions.push(filter.statuses.length === 1 ? `${status} = ?` : `${status} = any(?)`);
+    params.push(filter.statuses.length === 1 ? filter.statuses[0] : filter.statuses);
+  }
+  const owner = table.column('ownerId');
+  if (filter?.ownerIds?.length) {
+    const one = filter.ownerIds.length === 1;
+    const match = one ? `${owner} = ?` : `${owner} = any(?)`;
+    conditions.push(filter.unassigned === true ? `(${match} or ${owner} is null)` : match);
+    params.push(one ? filter.ownerIds[0] : filter.ownerIds);
+  } else if (filter?.unassigned != null) {
+    conditions.push(filter.unassigned ? `${owner} is null` : `${owner} is not null`);
+  }
+  if (filter?.slaBreached != null) {
+    const breached = slaBreachedSql({ status: table.column('status'), tier: table.column('tier'), createdAt: table.column('createdAt') });
+    conditions.push(filter.slaBreached ? breached : `not ${breached}`);
+  }
   const search = filter?.search?.trim();
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
@@ -65,7 +94,7 @@ function whereClause(table: LeadTable, tenantId: string, filter: LeadFilter | nu
     conditions.push(`(${searched.join(' or ')})`);
     params.push(pattern, pattern, pattern);
   }
-  return { sql: conditions.join(' and '), params };
+  return { from, sql: conditions.join(' and '), params };
 }
 
 /** Values of a cursor's sort key, in SORT_KEY order. */
@@ -104,7 +133,7 @@ export class LeadQueries {
     }
     params.push(args.first + 1);
     const order = key.map((column) => `${column} desc`).join(', ');
-    const rows = await this.rows<LeadRecord>(`select ${table.selectList(fields)} from ${table.name} where ${where.sql}${keyset} order by ${order} limit ?`, params);
+    const rows = await this.rows<LeadRecord>(`select ${table.selectList(fields)} from ${where.from} where ${where.sql}${keyset} order by ${order} limit ?`, params);
 
     const hasNextPage = rows.length > args.first;
     const edges = rows.slice(0, args.first).map((row) => {
@@ -115,7 +144,7 @@ export class LeadQueries {
     connection.edges = edges;
     connection.pageInfo = { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
     connection.countMatching = async () => {
-      const [{ count }] = await this.rows<{ count: string }>(`select count(*) as count from ${table.name} where ${where.sql}`, where.params);
+      const [{ count }] = await this.rows<{ count: string }>(`select count(*) as count from ${where.from} where ${where.sql}`, where.params);
       return Number(count);
     };
     return connection;

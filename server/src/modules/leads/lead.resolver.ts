@@ -50,13 +50,18 @@ export class LeadResolver {
       if (!context.principal) throw unauthenticated();
       return context.principal.tenantId;
     },
-    // RESYNC reaches every subscriber: a filtered one may have missed events too
+    // RESYNC reaches every subscriber: a filtered one may have missed events too; a lead that
+    // drops below minScore is delivered once more, so lists can remove it
     filter: ({ payload, args }: { payload: LeadScoredEvent; args: { minScore?: number | null } }) =>
-      args.minScore == null || !payload.lead || payload.lead.score >= args.minScore,
+      args.minScore == null || !payload.lead || payload.lead.score >= args.minScore || (payload.previousScore != null && payload.previousScore >= args.minScore),
   })
   leadScored(
     @Root() event: LeadScoredEvent,
-    @Arg('minScore', () => Int, { nullable: true, description: 'Only leads scoring at least this much (RESYNC comes regardless).' }) _minScore?: number,
+    @Arg('minScore', () => Int, {
+      nullable: true,
+      description: 'Only leads scoring at least this much, and leads that just dropped below it (previousScore ≥ minScore, score below: remove them). RESYNC comes regardless.',
+    })
+    _minScore?: number,
   ): LeadScoredEvent {
     return event;
   }

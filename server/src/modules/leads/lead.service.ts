@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../../errors.js';
+import { experimentScoring } from '../experiments/experiment.scoring.js';
 import { isUuid } from '../../kernel/ids.js';
 import type { Principal } from '../auth/principal.js';
+import { actorOf, recordScoreChange } from '../scoring/score-ledger.js';
+import { ScoreChangeReason } from '../scoring/scoring.enums.js';
 import { scoreLead } from '../scoring/scoring.model.js';
 import { ScoringService } from '../scoring/scoring.service.js';
 import { IdempotentOperation } from './idempotency-key.entity.js';
@@ -28,8 +31,9 @@ export class LeadService {
   async create(principal: Principal, input: CreateLeadInput, idempotencyKey?: string | null): Promise<LeadNode> {
     const errors = [...validateCreateLead(input), ...validateIdempotencyKey(idempotencyKey)];
     if (errors.length) throw badUserInput(errors);
-    const model = await new ScoringService(this.em).activeModel();
-    const result = scoreLead(model.definition, input);
+    const id = randomUUID();
+    // a lead of a running experiment is scored by its arm's model; every other lead by the active one
+    const model = await experimentScoring(this.em, await new ScoringService(this.em).activeModel(), { id, created: true });
     const values = {
       name: input.name.trim(),
       company: input.company.trim(),
@@ -41,7 +45,7 @@ export class LeadService {
       urgency: input.urgency,
       source: input.source,
     };
-    const id = randomUUID();
+    const result = scoreLead(model.definition, values);
     const outcome = await this.em.transactional(async (em) => {
       if (idempotencyKey != null) {
         const operation = IdempotentOperation.CREATE_LEAD;
@@ -61,6 +65,18 @@ export class LeadService {
         createdByName: principal.name,
       });
       await em.flush();
+      await recordScoreChange(em, {
+        tenantId: principal.tenantId,
+        leadId: created.id,
+        oldScore: null,
+        newScore: result.score,
+        oldTier: null,
+        newTier: result.tier,
+        modelVersion: model.version,
+        reason: ScoreChangeReason.CREATED,
+        actor: actorOf(principal),
+      });
+      await model.record(em, created, actorOf(principal));
       await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: created.id, reason: LeadScoredReason.CREATED, previousScore: null });
       return { created };
     });
@@ -80,7 +96,7 @@ export class LeadService {
     const errors = [...validateUpdateLead(input), ...validateIdempotencyKey(idempotencyKey)];
     if (errors.length) throw badUserInput(errors);
     if (!isUuid(id)) return null;
-    const model = await new ScoringService(this.em).activeModel();
+    const model = await experimentScoring(this.em, await new ScoringService(this.em).activeModel(), { id, created: false });
     const changes = leadChanges(input);
     const node = await this.em.transactional(async (em) => {
       const lead = await em.findOne(Lead, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -92,6 +108,7 @@ export class LeadService {
         if (firstId) return toLeadNode(lead);
       }
       const previousScore = lead.score;
+      const previousTier = lead.tier;
       for (const [field, value] of Object.entries(changes)) if (value !== undefined) Object.assign(lead, { [field]: value });
       const result = scoreLead(model.definition, lead);
       lead.score = result.score;
@@ -99,6 +116,21 @@ export class LeadService {
       lead.scoreBreakdown = result.breakdown;
       lead.modelVersion = model.version;
       await em.flush();
+      // the ledger holds changes of the score; an edit that keeps it records none
+      if (result.score !== previousScore) {
+        await recordScoreChange(em, {
+          tenantId: principal.tenantId,
+          leadId: lead.id,
+          oldScore: previousScore,
+          newScore: result.score,
+          oldTier: previousTier,
+          newTier: result.tier,
+          modelVersion: model.version,
+          reason: ScoreChangeReason.UPDATED,
+          actor: actorOf(principal),
+        });
+      }
+      await model.record(em, lead, actorOf(principal));
       await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: lead.id, reason: LeadScoredReason.UPDATED, previousScore });
       return toLeadNode(lead);
     });

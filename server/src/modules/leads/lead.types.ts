@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FieldErrorCode } from '../../errors.js';
 import { PrincipalKind } from '../auth/auth.enums.js';
 import { BudgetRange, CompanySize, Industry, Urgency } from '../scoring/scoring.enums.js';
+import { LeadStatus, LostReason } from '../lifecycle/lifecycle.enums.js';
 import { LeadSource, LeadTier } from './lead.enums.js';
 import { ScoreComponent } from '../scoring/scoring.types.js';
 
@@ -22,10 +23,15 @@ export enum LeadScoredReason {
   UPDATED = 'UPDATED',
   RESCORED = 'RESCORED',
   RESYNC = 'RESYNC',
+  DECAYED = 'DECAYED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  ASSIGNED = 'ASSIGNED',
 }
 registerEnumType(LeadScoredReason, {
   name: 'LeadScoredReason',
   valuesConfig: {
+    STATUS_CHANGED: { description: 'The status changed (the score did not).' },
+    ASSIGNED: { description: 'The owner changed (the score did not).' },
     RESYNC: {
       description:
         'Events were missed and cannot be replayed (the server was cut off from the database while more than 1,000 changes happened; shorter gaps are replayed in order). Carries no lead: fetch again what you show. Sent to every subscriber, whatever its minScore.',
@@ -38,6 +44,15 @@ export class LeadCreator {
   @Field(() => PrincipalKind)
   kind!: PrincipalKind;
 
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType('LeadOwner', { simpleResolvers: true, description: 'The team member who works a lead.' })
+export class LeadOwner {
   @Field(() => ID)
   id!: string;
 
@@ -101,6 +116,24 @@ export class LeadNode {
 
   @Field(() => LeadCreator)
   createdBy!: LeadCreator;
+
+  @Field(() => LeadStatus)
+  status!: LeadStatus;
+
+  @Field(() => LeadOwner, { nullable: true, description: 'Null: unassigned.' })
+  owner!: LeadOwner | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the lead first moved out of NEW.' })
+  contactedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was WON or LOST; null while open or after reopening.' })
+  closedAt!: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'EUR, while WON.' })
+  dealValue!: number | null;
+
+  @Field(() => LostReason, { nullable: true, description: 'While LOST.' })
+  lostReason!: LostReason | null;
 }
 
 @ObjectType('LeadEdge', { simpleResolvers: true })

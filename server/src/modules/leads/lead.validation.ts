@@ -1,5 +1,6 @@
 import type { FieldError } from '../../errors.js';
 import { isEmail } from '../../kernel/email.js';
+import { isUuid } from '../../kernel/ids.js';
 import type { CreateLeadInput, LeadsArgs, UpdateLeadInput } from './lead.inputs.js';
 import { MAX_PAGE_SIZE, MAX_TEXT_LENGTH, PHONE_PATTERN } from './lead.rules.js';
 
@@ -46,6 +47,12 @@ export function validateLeadsArgs(args: LeadsArgs): FieldError[] {
   }
   if ((args.filter?.search?.length ?? 0) > MAX_TEXT_LENGTH) {
     errors.push({ field: 'filter.search', code: 'TOO_LONG', message: `search must be at most ${MAX_TEXT_LENGTH} characters.` });
+  }
+  const ownerIds = args.filter?.ownerIds ?? [];
+  if (ownerIds.length > MAX_PAGE_SIZE) {
+    errors.push({ field: 'filter.ownerIds', code: 'OUT_OF_RANGE', message: `ownerIds may list at most ${MAX_PAGE_SIZE} owners (got ${ownerIds.length}).` });
+  } else if (ownerIds.some((id) => !isUuid(id))) {
+    errors.push({ field: 'filter.ownerIds', code: 'NOT_A_MEMBER', message: 'ownerIds must be ids of team members (see teamMembers).' });
   }
   return errors;
 }

@@ -1,8 +1,8 @@
 import type { Unmasked } from '@apollo/client/core';
 import { graphql, useFragment, type FragmentType } from '../../gql';
-import { LeadRow_LeadFragmentDoc, type LeadsQuery as LeadsQueryResult } from '../../gql/graphql';
+import { LeadCard_LeadFragmentDoc, LeadRow_LeadFragmentDoc, type LeadsQuery as LeadsQueryResult } from '../../gql/graphql';
 
-// The lead list's documents, next to the table that shows them; the list, the live stream and the
+// The lead list's documents, next to the table and the cards that show them; the list, the live stream and the
 // new-lead draft all read rows through these.
 
 /**
@@ -20,7 +20,14 @@ export const LeadListItemFragment = graphql(`
     name
     company
     email
+    status
+    owner {
+      id
+      name
+    }
+    slaBreached
     ...LeadRow_lead
+    ...LeadCard_lead
   }
 `);
 
@@ -47,10 +54,10 @@ export type CachedLeadList = Unmasked<LeadsQueryResult>;
 
 /**
  * A row with all its fields, as the cache holds it, from the masked row an operation returns: read
- * through both fragments a row is made of.
+ * through every fragment a row is made of (the table's row and the phone's card).
  */
 export function unmaskListItem(row: FragmentType<typeof LeadListItemFragment>) {
   const item = useFragment(LeadListItemFragment, row);
-  return { ...item, ...useFragment(LeadRow_LeadFragmentDoc, item) };
+  return { ...item, ...useFragment(LeadRow_LeadFragmentDoc, item), ...useFragment(LeadCard_LeadFragmentDoc, item) };
 }
 
