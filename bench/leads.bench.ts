@@ -4,7 +4,10 @@
 //
 //   npm run bench                                 100k leads, everything
 //   npm run bench -- --leads 1000000 --only page  1M leads, the pages only
-//   options: --duration 10 --connections 100 --create-connections 50 --only page,create,fanout
+//   npm run bench -- --leads 1000000 --only kpis  1M leads, the dashboard's leadKpis (kpis.bench.ts)
+//   npm run bench -- --leads 1000000 --only models  scoring models: impact preview, rescoring (models.bench.ts)
+//   options: --duration 10 --connections 100 --create-connections 50 --only page,create,fanout,kpis,models
+//            --models-connections 10 --models-runs 5 --models-rescoring-seconds 0 (0: until every lead is rescored)
 //            --fanout 1000x50,5000x10 --fanout-duration 10 --ramp 1,2,5,10,25,50,100,200,400,800 --ramp-sockets 100,1000
 //            --ramp-duration 5 --subscriber-processes 2 --peer on|off
 import 'reflect-metadata';
@@ -18,6 +21,8 @@ import { LIVE_SUBSCRIPTION, measureFanout, type FanoutResult, type FanoutTarget 
 import { checkResponse, measure, type Target } from './http-load.js';
 import { ensurePeer, PEER_CURSOR_QUERY, PEER_PAGE_QUERY, startPeer, waitForPeer } from './postgraphile.js';
 import { cpuMs, freePort, log, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
+import { benchModels } from './models.bench.js';
+import { measureKpis } from './kpis.bench.js';
 import { fanoutTable, httpTable, memoryLines, type HttpScenarioResult, type Memory, type ServerName } from './report.js';
 import { seed } from './seed.js';
 
@@ -35,6 +40,9 @@ const { values: args } = parseArgs({
     'ramp-duration': { type: 'string', default: '5' },
     'subscriber-processes': { type: 'string', default: '2' },
     peer: { type: 'string', default: 'on' },
+    'models-connections': { type: 'string', default: '10' },
+    'models-runs': { type: 'string', default: '5' },
+    'models-rescoring-seconds': { type: 'string', default: '0' },
   },
 });
 const LEADS = Number(args.leads);
@@ -42,7 +50,7 @@ const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const CREATE_CONNECTIONS = Number(args['create-connections']);
 const ONLY = new Set(args.only.split(','));
-for (const part of ONLY) if (!['page', 'create', 'fanout'].includes(part)) throw new Error(`--only takes page, create and/or fanout, got "${part}"`);
+for (const part of ONLY) if (!['page', 'create', 'fanout', 'kpis', 'models'].includes(part)) throw new Error(`--only takes page, create, fanout, kpis and/or models, got "${part}"`);
 const FANOUT = args.fanout.split(',').map((s) => {
   const [sockets, rate] = s.split('x').map(Number);
   if (!(sockets > 0 && rate > 0)) throw new Error(`--fanout takes SOCKETSxRATE pairs like 1000x50, got "${s}"`);
@@ -181,6 +189,25 @@ async function main() {
       memory.liveSockets = maxSockets;
     }
 
+    // gives the leads a sales history, which the parts above do not expect
+    const kpis = ONLY.has('kpis') ? await measureKpis({ databaseUrl, appUrl, apiKey: seeded.apiKey, tenantId: seeded.tenantId, leads: LEADS }) : [];
+    // last: publishing rescores every lead, so the rows the other parts compare change
+    const models = ONLY.has('models')
+      ? await benchModels({
+          databaseUrl,
+          appUrl,
+          appPid: app.pid,
+          tenantId: seeded.tenantId,
+          admin: { email: 'bench@bench.example', password: 'bench' },
+          page: { url: appUrl, headers: auth, body: json({ query: PAGE_QUERY }) },
+          leads: LEADS,
+          connections: Number(args['models-connections']),
+          duration: DURATION,
+          runs: Number(args['models-runs']),
+          rescoringSeconds: Number(args['models-rescoring-seconds']),
+        })
+      : [];
+
     const load = `load average ${startLoad} at the start, ${os.loadavg()[0].toFixed(1)} at the end`;
     lines.push('', `Leads API benchmark — ${LEADS.toLocaleString('en')} leads, ${DURATION} s per run, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, ${load}`, '');
     if (scenarios.length) lines.push(...httpTable(scenarios), '');
@@ -195,6 +222,8 @@ async function main() {
     }
     if (!peerNode && ONLY.has('page')) lines.push(`PostGraphile: not measured (${args.peer === 'off' ? '--peer off' : 'could not be installed, see above'}).`, '');
     if (fanout.length) lines.push(...fanoutTable(fanout, FANOUT_OPTIONS.p99LimitMs), '');
+    if (kpis.length) lines.push(...kpis, '');
+    if (models.length) lines.push(...models, '');
     lines.push(...memoryLines(memory));
     if (statements) {
       lines.push(`SQL statements per page: ${statements.next.length}; a client's first request adds ${statements.first.length - statements.next.length} to verify its API key`);

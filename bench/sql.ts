@@ -31,7 +31,7 @@ export const LIVE_LEAD = {
   text: 'select id, name, company, industry, budget, score, tier, created_at from lead where tenant_id = $1 and id = $2',
 };
 
-export const ACTIVE_MODEL_SQL = 'select version, definition from scoring_model where tenant_id = $1 and active = true order by version desc limit 1';
+export const ACTIVE_MODEL_SQL = "select version, definition from scoring_model where tenant_id = $1 and status = 'ACTIVE'";
 
 const PEER_COLUMNS = ['id', 'name', 'company', 'industry', 'budget', 'company_size', 'urgency', 'source', 'score', 'tier', 'created_at'];
 

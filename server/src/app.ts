@@ -30,9 +30,16 @@ import { LoginThrottle } from './modules/auth/login-throttle.js';
 import type { Principal } from './modules/auth/principal.js';
 import { listenForAuthChanges } from './modules/auth/auth.notifications.js';
 import { PrincipalCache } from './modules/auth/principal-cache.js';
+import { registerExperimentEvents } from './modules/experiments/experiment.events.js';
+import { registerDashboardMetrics } from './modules/dashboard/dashboard.metrics.js';
 import { registerLeadRelay } from './modules/leads/lead.events.js';
+import { defineScoreDecay } from './modules/lifecycle/decay.job.js';
+import { countBreachedLeads, defineSlaSweep } from './modules/lifecycle/sla.job.js';
+import type { RescoringOptions } from './modules/scoring/rescoring.runner.js';
+import { defineRescoring, registerScoringEvents } from './modules/scoring/scoring.events.js';
 import { TENANT_FILTER } from './kernel/tenant-scope.js';
 import { createObservability } from './observability/index.js';
+import { createSlaMetrics } from './observability/sla.js';
 import { createAppPubSub } from './pubsub.js';
 import { createSchema } from './schema.js';
 import { securityHeaders } from './security-headers.js';
@@ -46,6 +53,8 @@ export interface ServerOptions extends Partial<Config> {
   spanExporter?: SpanExporter;
   /** Timings and limits of live updates (tests shorten them): the LISTEN connection's ping, the event poll and replay, the re-check of open sockets' credentials, how far a subscription may fall behind. */
   live?: NotificationListenerOptions & EventBusOptions & { credentialSweepMs?: number; subscriberBuffer?: number };
+  /** Batch size and pauses of rescoring after a publish (tests and the bench change them). */
+  rescoring?: RescoringOptions;
 }
 
 export interface AppServer {
@@ -69,7 +78,7 @@ export interface AppServer {
 
 /** Builds the whole app. `main.ts`, the tests and the benchmark all use this; there is no other way to assemble it. */
 export async function createServer(options: ServerOptions = {}): Promise<AppServer> {
-  const { embeddedPort = 54329, logger: givenLogger, spanExporter, ...overrides } = options;
+  const { embeddedPort = 54329, logger: givenLogger, spanExporter, rescoring: rescoringOptions, ...overrides } = options;
   const config: Config = { ...loadConfig(), ...overrides };
   const logger = givenLogger ?? createLogger(config.logLevel);
 
@@ -89,7 +98,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const pubSub = createAppPubSub();
   const principals = new PrincipalCache();
   const loginThrottle = new LoginThrottle();
-  const schema = await createSchema(pubSub, { auth: { principals, loginThrottle, demoAccounts: config.seedDemo ? demoAccounts() : [] } });
+  const jobs = new Jobs({ databaseUrl, logger });
+  const rescoring = defineRescoring(jobs, orm, logger, rescoringOptions);
+  const schema = await createSchema(pubSub, { auth: { principals, loginThrottle, demoAccounts: config.seedDemo ? demoAccounts() : [] }, rescoring });
   const observability = createObservability({ config, logger, orm, spanExporter });
   const formatError = createErrorFormatter({ production: config.production, logger });
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -145,8 +156,14 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   httpServer.once('close', () => authChanges.stop());
   const events = new EventBus(orm, logger, notifications, options.live);
   registerLeadRelay(events, { pubSub, tenantIds: () => ws.live.tenantIds(), logger });
-  const jobs = new Jobs({ databaseUrl, logger });
+  registerDashboardMetrics(events, observability.metrics.registry, logger);
+  registerScoringEvents(events, orm, { pubSub, logger });
+  registerExperimentEvents(events, orm);
   defineEventRetention(jobs, orm, logger);
+  // speed-to-lead: breaches marked each minute (counted once across processes), and score decay
+  const slaMetrics = createSlaMetrics(observability.metrics.registry, () => countBreachedLeads(orm.em.fork()));
+  defineSlaSweep(jobs, orm, logger, (counts) => slaMetrics.countBreaches(counts));
+  defineScoreDecay(jobs, orm, logger);
 
   // routes
   app.use((req, res, next) => {

@@ -6,6 +6,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -25,6 +26,12 @@ export const FieldErrorCode = {
   NOT_REMOVABLE: 'NOT_REMOVABLE',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INVALID_TEXT: 'INVALID_TEXT',
+  TOO_SHORT: 'TOO_SHORT',
+  ALREADY_TAKEN: 'ALREADY_TAKEN',
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
+  LAST_ADMIN: 'LAST_ADMIN',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  NOT_A_MEMBER: 'NOT_A_MEMBER',
 } as const;
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];
 
@@ -41,6 +48,12 @@ registerEnumType(FieldErrorCode, {
     NOT_REMOVABLE: { description: 'A required field cannot be set to null.' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used for a different request.' },
     INVALID_TEXT: { description: 'Text holds a character that cannot be stored (NUL).' },
+    TOO_SHORT: { description: 'Shorter than allowed, e.g. a password under 8 characters.' },
+    ALREADY_TAKEN: { description: 'Already in use, e.g. the e-mail address of another account.' },
+    WRONG_PASSWORD: { description: 'The current password is not right.' },
+    LAST_ADMIN: { description: 'The change would leave the tenant without an active admin.' },
+    INVALID_TRANSITION: { description: 'The lead cannot move to this status from its current one, or the field does not fit that status (dealValue is for WON, lostReason for LOST).' },
+    NOT_A_MEMBER: { description: 'Not an active member of your team, e.g. the owner a lead is assigned to.' },
   },
 });
 
@@ -65,6 +78,11 @@ export function unauthenticated(message = 'Sign in or send an API key (Authoriza
 
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+}
+
+/** Nothing of that id in the caller's tenant (another tenant's ids are "not found" too). */
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
 
 export function serviceUnavailable(message = 'The database is unavailable right now; try again in a few seconds.'): GraphQLError {

@@ -3,15 +3,24 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import { authGuard } from './modules/auth/auth.guard.js';
 import { AuthResolver, type AuthDependencies } from './modules/auth/auth.resolver.js';
 import { ClientErrorResolver } from './modules/client-errors/client-error.resolver.js';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
+import { ExperimentResolver } from './modules/experiments/experiment.resolver.js';
 import { LeadResolver } from './modules/leads/lead.resolver.js';
+import { LearningResolver } from './modules/learning/learning.resolver.js';
+import { LifecycleResolver } from './modules/lifecycle/lifecycle.resolver.js';
+import { RescoringResolver } from './modules/scoring/rescoring.resolver.js';
+import type { RescoringQueue } from './modules/scoring/rescoring.service.js';
+import { ScoreHistoryResolver } from './modules/scoring/score-history.resolver.js';
 import { ScoringResolver } from './modules/scoring/scoring.resolver.js';
+import { TeamResolver } from './modules/team/team.resolver.js';
 import type { AppPubSub } from './pubsub.js';
 
-export const resolvers = [AuthResolver, LeadResolver, ScoringResolver, ClientErrorResolver] as const;
+export const resolvers = [AuthResolver, LeadResolver, ScoringResolver, RescoringResolver, ScoreHistoryResolver, ClientErrorResolver, TeamResolver, LifecycleResolver, DashboardResolver, ExperimentResolver, LearningResolver] as const;
 
 /** What resolvers need that lives as long as the app; the context carries only one operation's state. */
 export interface SchemaServices {
   auth: AuthDependencies;
+  rescoring: RescoringQueue;
 }
 
 /** Leave `services` out only to print the schema: resolvers that need them cannot run without. */
@@ -32,7 +41,14 @@ function resolverContainer(services: SchemaServices): ContainerType {
     [AuthResolver, new AuthResolver(services.auth)],
     [LeadResolver, new LeadResolver()],
     [ScoringResolver, new ScoringResolver()],
+    [RescoringResolver, new RescoringResolver(services.rescoring)],
+    [ScoreHistoryResolver, new ScoreHistoryResolver()],
     [ClientErrorResolver, new ClientErrorResolver()],
+    [TeamResolver, new TeamResolver(services.auth)],
+    [LifecycleResolver, new LifecycleResolver()],
+    [ExperimentResolver, new ExperimentResolver()],
+    [LearningResolver, new LearningResolver()],
+    [DashboardResolver, new DashboardResolver()],
   ]);
   return {
     get(resolverClass: { name: string }) {

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScoringModel } from '../src/modules/scoring/scoring-model.entity.js';
 import { DEFAULT_SCORING_MODEL, tierTable } from '../src/modules/scoring/scoring.model.js';
+import { draftInputOf } from '../src/modules/scoring/scoring.validation.js';
 import { CREATE_LEAD, createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
 
 const RULES = `{ leadRules { maxTextLength emailPattern phonePattern maxPageSize defaultSource fieldErrorCodes } }`;
 const TIERS = `{ scoringModel { version tiers { tier minScore isKeyAccount } } }`;
-const ALL_CODES = ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'];
+const ALL_CODES = [
+  'REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT',
+  'TOO_SHORT', 'ALREADY_TAKEN', 'WRONG_PASSWORD', 'LAST_ADMIN', 'INVALID_TRANSITION', 'NOT_A_MEMBER',
+];
 
 let app: TestApp;
 let tenant: TestTenant;
@@ -84,11 +87,10 @@ describe('scoringModel.tiers', () => {
 
   it('follows the active model, and agrees with isKeyAccount of stored leads', async () => {
     const other = await app.createTenant('Strict Co');
-    const em = app.em(other.id);
-    const model = await em.findOneOrFail(ScoringModel, { active: true });
-    model.active = false;
-    em.create(ScoringModel, { tenant: other.id, version: 2, definition: { ...DEFAULT_SCORING_MODEL, tiers: { HOT: 95, KEY_ACCOUNT: 86, WARM: 50 } }, active: true });
-    await em.flush();
+    const input = draftInputOf({ ...DEFAULT_SCORING_MODEL, tiers: { HOT: 95, KEY_ACCOUNT: 86, WARM: 50 } });
+    const draft = await app.gql(`mutation($input: ScoringModelDraftInput!) { saveScoringModelDraft(input: $input) { id } }`, { input }, { cookie: other.adminCookie });
+    const published = await app.gql(`mutation($id: ID!) { publishScoringModel(id: $id) { id } }`, { id: draft.data.saveScoringModelDraft.id }, { cookie: other.adminCookie });
+    expect(published.errors).toBeUndefined();
 
     const res = await app.gql(TIERS, {}, { cookie: other.repCookie });
     expect(res.data.scoringModel).toEqual({

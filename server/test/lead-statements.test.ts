@@ -32,7 +32,10 @@ interface Sent {
 async function statementsOf(run: () => Promise<unknown>): Promise<Sent[]> {
   const knex = app.server.orm.em.getConnection().getKnex();
   const sent: Sent[] = [];
-  const listener = (query: Sent) => sent.push(query);
+  // background consumers (outbox, jobs) share the pool and may run meanwhile: keep what reads leads
+  const listener = (query: Sent) => {
+    if (/\blead\b/.test(query.sql)) sent.push(query);
+  };
   knex.on('query', listener);
   try {
     await run();

@@ -156,7 +156,7 @@ describe('metrics', () => {
     const text = await scrape();
     for (const id of [tenant.id, tenant.rep.id, tenant.admin.id, ...leadIds]) expect(text).not.toContain(id);
     const labelKeys = new Set([...text.matchAll(/[{,](\w+)="/g)].map((m) => m[1]));
-    for (const key of labelKeys) expect(['service', 'type', 'operation', 'outcome', 'code', 'route', 'status_class', 'statement', 'tier', 'source', 'le', 'state', 'environment', 'reason', 'kind', 'space', 'version', 'major', 'minor', 'patch', 'quantile']).toContain(key);
+    for (const key of labelKeys) expect(['service', 'type', 'operation', 'outcome', 'code', 'route', 'status_class', 'statement', 'tier', 'source', 'industry', 'key_account', 'le', 'state', 'environment', 'reason', 'kind', 'space', 'version', 'major', 'minor', 'patch', 'quantile']).toContain(key);
   });
 
   it('exports every metric the dashboard and the alert rules query', async () => {
@@ -168,6 +168,6 @@ describe('metrics', () => {
     expect(queried.size).toBeGreaterThan(15);
     const missing = [...queried].filter(([name]) => !exported.has(name)).map(([name, expr]) => `${name} (in ${expr.trim().split('\n')[0]})`);
     expect(missing).toEqual([]);
-    expect(alertExpressions()).toHaveLength(9);
+    expect(alertExpressions()).toHaveLength(11);
   });
 });

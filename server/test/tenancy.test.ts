@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
-import { ScoringModel } from '../src/modules/scoring/scoring-model.entity.js';
+import { DEFAULT_SCORING_MODEL } from '../src/modules/scoring/scoring.model.js';
+import { draftInputOf } from '../src/modules/scoring/scoring.validation.js';
 import { CREATE_LEAD, createProbe, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 let app: TestApp;
@@ -58,13 +59,11 @@ describe('tenant isolation', () => {
   });
 
   it('scores each tenant with its own model', async () => {
-    const em = app.em(b.id);
-    const model = await em.findOneOrFail(ScoringModel, { active: true });
-    model.active = false;
-    const definition = structuredClone(model.definition);
+    const definition = structuredClone(DEFAULT_SCORING_MODEL);
     definition.criteria.INDUSTRY.SOFTWARE = 0;
-    em.create(ScoringModel, { tenant: b.id, version: 2, definition, active: true });
-    await em.flush();
+    const draft = await app.gql(`mutation($input: ScoringModelDraftInput!) { saveScoringModelDraft(input: $input) { id } }`, { input: draftInputOf(definition) }, { cookie: b.adminCookie });
+    const published = await app.gql(`mutation($id: ID!) { publishScoringModel(id: $id) { id } }`, { id: draft.data.saveScoringModelDraft.id }, { cookie: b.adminCookie });
+    expect(published.errors).toBeUndefined();
     const preview = `{ scorePreview(input: { budget: OVER_100K, companySize: SIZE_51_200, industry: SOFTWARE, urgency: THIS_WEEK }) { score modelVersion } }`;
     expect((await app.gql(preview, {}, { cookie: a.repCookie })).data.scorePreview).toEqual({ score: 85, modelVersion: 1 });
     expect((await app.gql(preview, {}, { cookie: b.repCookie })).data.scorePreview).toEqual({ score: 65, modelVersion: 2 });

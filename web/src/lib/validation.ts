@@ -65,6 +65,8 @@ interface GraphQLErrorLike {
 // every code of the schema's FieldErrorCode: a code the schema gains fails the build until it is listed (and translated)
 const fieldErrorCodes = {
   REQUIRED: 1, TOO_LONG: 1, INVALID_EMAIL: 1, INVALID_PHONE: 1, OUT_OF_RANGE: 1, INVALID_CURSOR: 1, NOT_REMOVABLE: 1, IDEMPOTENCY_KEY_REUSED: 1, INVALID_TEXT: 1,
+  TOO_SHORT: 1, ALREADY_TAKEN: 1, WRONG_PASSWORD: 1, LAST_ADMIN: 1,
+  INVALID_TRANSITION: 1, NOT_A_MEMBER: 1,
 } satisfies Record<FieldErrorCode, 1>;
 
 /** Why the server refused a field (`extensions.fields[].code`); the server's `message` is English only. */
@@ -72,7 +74,7 @@ export const FIELD_ERROR_CODES = Object.keys(fieldErrorCodes) as FieldErrorCode[
 export type { FieldErrorCode };
 
 // codes whose text names no field
-const WITHOUT_FIELD: readonly FieldErrorCode[] = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_CURSOR', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'];
+const WITHOUT_FIELD: readonly FieldErrorCode[] = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_CURSOR', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT', 'WRONG_PASSWORD', 'LAST_ADMIN', 'INVALID_TRANSITION', 'NOT_A_MEMBER'];
 // input paths that are not lead form fields but have a label
 const OTHER_LABELS: Record<string, string> = { 'filter.search': 'leads.search' };
 

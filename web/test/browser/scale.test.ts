@@ -19,6 +19,7 @@ function bigPage() {
         __typename: 'Lead', id, score, tier: score >= 85 ? 'HOT' : score >= 70 ? 'KEY_ACCOUNT' : score >= 40 ? 'WARM' : 'COLD',
         isKeyAccount: score >= 70, createdAt: '2026-01-01T00:00:00.000Z', industry: INDUSTRIES[i % 3], source: 'WEBSITE',
         name: `Scale Lead ${i}`, company: `Company ${i}`, email: null, budget: 'OVER_100K', companySize: 'SIZE_51_200', urgency: 'THIS_WEEK',
+        status: 'NEW', owner: null, slaDueAt: null, slaBreached: false,
       },
     };
   });

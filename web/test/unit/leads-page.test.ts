@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { shallowRef } from 'vue';
+import { computed, shallowRef } from 'vue';
+import { CurrentUserKey } from '../../src/composables/useCurrentUser';
 import { LeadsQuery } from '../../src/components/leads/lead-list.documents';
 import { PAGE_SIZE } from '../../src/composables/useLeadList';
 import { ConnectionKey } from '../../src/injection';
@@ -143,6 +144,40 @@ describe('LeadsPage states', () => {
     // the list stayed as it was: not mounted again, not fetched again
     expect(leadOperations(operations)).toHaveLength(lists);
     expect((wrapper.find('#filter-industry').element as HTMLSelectElement).value).toBe('FINANCE');
+    wrapper.unmount();
+  });
+
+  it("asks for the signed-in rep's open leads in My leads, and keeps the view's own filters out of the address", async () => {
+    const { client, operations } = leadsOnly(() => leadsResult([leadNode({ owner: { __typename: 'LeadOwner', id: 'u-ann', name: 'Ann' }, status: 'CONTACTED' })]));
+    const user = computed(() => ({ __typename: 'User' as const, id: 'u-ann', name: 'Ann', email: 'ann@example.com', role: 'REP' as const, tenant: { __typename: 'Tenant' as const, id: 't', name: 'T' } }));
+    const { wrapper } = await mountAt('/my-leads?industry=finance&owner=unassigned', client, { global: { provide: { [CurrentUserKey as symbol]: user } } });
+    await settle();
+    expect(leadOperations(operations).at(-1)!.variables.filter).toEqual({ industries: ['FINANCE'], ownerIds: ['u-ann'], statuses: ['NEW', 'CONTACTED', 'QUALIFIED'] });
+    expect(wrapper.find('h1').text()).toBe('My leads');
+    // the view fixes owner and status: no controls for them, and not in its address
+    expect(wrapper.find('#filter-owner').exists()).toBe(false);
+    expect(wrapper.find('#filter-status').exists()).toBe(false);
+    expect(location.pathname + location.search).toBe('/my-leads?industry=finance');
+    expect(wrapper.find('[data-testid=lead-count]').text()).toBe('1 lead');
+    wrapper.unmount();
+  });
+
+  it('filters by status, owner and deadline from the filter bar, into the address', async () => {
+    const { client, operations } = leadsOnly((operation) => (operation.operationName === 'OwnerCandidates'
+      ? { data: { teamMembers: [{ __typename: 'TeamMember', id: '0f8fad5b-d9cb-469f-a165-70867728950e', name: 'Bob', active: true }] } }
+      : leadsResult([leadNode()])));
+    const { wrapper } = await mountAt('/', client);
+    await settle();
+    await wrapper.find('#filter-status').setValue('OPEN');
+    await wrapper.find('#filter-owner').setValue('0f8fad5b-d9cb-469f-a165-70867728950e');
+    await wrapper.find('[data-testid=filter-breached]').setValue(true);
+    await settle();
+    expect(leadOperations(operations).at(-1)!.variables.filter).toEqual({
+      statuses: ['NEW', 'CONTACTED', 'QUALIFIED'],
+      ownerIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+      slaBreached: true,
+    });
+    expect(location.search).toBe('?status=open&owner=0f8fad5b-d9cb-469f-a165-70867728950e&sla=breached');
     wrapper.unmount();
   });
 

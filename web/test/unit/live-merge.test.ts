@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LeadStatus } from '../../src/gql/graphql';
 import { compareLeads, matchesFilter, mergeLeadIntoPage, type ListLead, type ListPage } from '../../src/lib/live-merge';
 
 let n = 0;
@@ -14,6 +15,9 @@ function lead(score: number, overrides: Partial<ListLead> = {}): ListLead {
     name: `Lead ${n}`,
     company: `Company ${n}`,
     email: `lead${n}@example.com`,
+    status: 'NEW',
+    owner: null,
+    slaBreached: false,
     ...overrides,
   };
 }
@@ -49,6 +53,29 @@ describe('matchesFilter', () => {
     expect(matchesFilter(l, { minScore: 70 })).toBe(true);
     expect(matchesFilter(l, { minScore: 73 })).toBe(false);
   });
+  it('checks statuses, owners and the deadline like the server', () => {
+    const ann = { id: 'u-ann' };
+    const mine = lead(60, { status: 'CONTACTED', owner: ann });
+    const nobodys = lead(60, { status: 'NEW', owner: null, slaBreached: true });
+    expect(matchesFilter(mine, { statuses: ['NEW', 'CONTACTED', 'QUALIFIED'] })).toBe(true);
+    expect(matchesFilter(mine, { statuses: ['WON'] })).toBe(false);
+    expect(matchesFilter(mine, { ownerIds: ['u-ann'] })).toBe(true);
+    expect(matchesFilter(mine, { ownerIds: ['u-bob'] })).toBe(false);
+    expect(matchesFilter(nobodys, { ownerIds: ['u-ann'] })).toBe(false);
+    // "mine or nobody's"
+    expect(matchesFilter(nobodys, { ownerIds: ['u-ann'], unassigned: true })).toBe(true);
+    expect(matchesFilter(mine, { ownerIds: ['u-ann'], unassigned: true })).toBe(true);
+    expect(matchesFilter(mine, { unassigned: true })).toBe(false);
+    expect(matchesFilter(nobodys, { unassigned: true })).toBe(true);
+    // false: somebody's
+    expect(matchesFilter(mine, { unassigned: false })).toBe(true);
+    expect(matchesFilter(nobodys, { unassigned: false })).toBe(false);
+    expect(matchesFilter(nobodys, { slaBreached: true })).toBe(true);
+    expect(matchesFilter(mine, { slaBreached: true })).toBe(false);
+    expect(matchesFilter(mine, { slaBreached: false })).toBe(true);
+    expect(matchesFilter(nobodys, { slaBreached: false })).toBe(false);
+  });
+
   it('searches name, company and email ignoring case', () => {
     expect(matchesFilter(l, { search: 'BERGER' })).toBe(true);
     expect(matchesFilter(l, { search: ' isar ' })).toBe(true);
@@ -113,6 +140,31 @@ describe('mergeLeadIntoPage', () => {
     const merged = mergeLeadIntoPage(p, edge({ ...falling, score: 60, tier: 'WARM' }), { tiers: ['HOT'] }, 'UPDATED');
     expect(scores(merged)).toEqual([95]);
     expect(merged.totalCount).toBe(1);
+  });
+
+  it('takes a lead out of a queue when it is closed or given to someone else, and counts it', () => {
+    const queue = { ownerIds: ['u-ann'], statuses: ['NEW', 'CONTACTED', 'QUALIFIED'] as LeadStatus[] };
+    const won = lead(80, { owner: { id: 'u-ann' }, status: 'QUALIFIED' });
+    const handedOver = lead(70, { owner: { id: 'u-ann' }, status: 'CONTACTED' });
+    const p = page([lead(90, { owner: { id: 'u-ann' } }), won, handedOver], true, 12);
+    const afterWin = mergeLeadIntoPage(p, edge({ ...won, status: 'WON' }), queue, 'STATUS_CHANGED');
+    expect(afterWin.edges.map((e) => e.node.id)).not.toContain(won.id);
+    expect(afterWin.totalCount).toBe(11);
+    const afterHandover = mergeLeadIntoPage(afterWin, edge({ ...handedOver, owner: { id: 'u-bob' } }), queue, 'ASSIGNED');
+    expect(afterHandover.edges.map((e) => e.node.id)).not.toContain(handedOver.id);
+    expect(afterHandover.totalCount).toBe(10);
+  });
+
+  it('puts a lead assigned to the rep into their queue, counted once every page is loaded', () => {
+    const queue = { ownerIds: ['u-ann'] };
+    const assigned = lead(75, { owner: { id: 'u-ann' } });
+    const complete = mergeLeadIntoPage(page([lead(90, { owner: { id: 'u-ann' } }), lead(60, { owner: { id: 'u-ann' } })]), edge(assigned), queue, 'ASSIGNED');
+    expect(scores(complete)).toEqual([90, 75, 60]);
+    expect(complete.totalCount).toBe(3);
+    // with pages still to load it might have been there already, further down: shown, not counted
+    const partial = mergeLeadIntoPage(page([lead(90, { owner: { id: 'u-ann' } }), lead(60, { owner: { id: 'u-ann' } })], true, 40), edge(assigned), queue, 'ASSIGNED');
+    expect(scores(partial)).toEqual([90, 75, 60]);
+    expect(partial.totalCount).toBe(40);
   });
 
   it('keeps 10,000 rows sorted and fast', () => {

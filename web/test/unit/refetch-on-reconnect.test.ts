@@ -27,6 +27,13 @@ function leadDetailResult(id: string) {
         ...lead,
         createdBy: { __typename: 'Creator', kind: 'USER', id: 'u1', name: 'Rita Rep' },
         scoreBreakdown: [{ __typename: 'ScoreComponent', criterion: 'BUDGET', points: 30, maxPoints: 30 }],
+        contactedAt: null,
+        closedAt: null,
+        dealValue: null,
+        lostReason: null,
+        activities: [],
+        myFeedback: null,
+        feedback: { __typename: 'ScoreFeedbackSummary', accurate: 0, tooHigh: 0, tooLow: 0 },
       },
     },
   };

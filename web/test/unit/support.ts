@@ -77,7 +77,7 @@ export async function mountAt<T extends Component>(
 }
 
 let seq = 0;
-/** A lead as the list query returns it (every field of LeadListItem and LeadRow_lead). */
+/** A lead as the list query returns it (every field of LeadListItem, LeadRow_lead and LeadCard_lead). */
 export function leadNode(overrides: Partial<Record<string, unknown>> = {}) {
   seq += 1;
   return {
@@ -95,6 +95,10 @@ export function leadNode(overrides: Partial<Record<string, unknown>> = {}) {
     tier: 'WARM',
     isKeyAccount: false,
     createdAt: '2026-01-10T10:00:00.000Z',
+    status: 'NEW',
+    owner: null,
+    slaDueAt: null,
+    slaBreached: false,
     ...overrides,
   };
 }
@@ -153,14 +157,14 @@ export function leadRulesResult(overrides: Partial<Record<string, unknown>> = {}
         phonePattern: '^\\+?[0-9 ()./-]{3,40}$',
         maxPageSize: 200,
         defaultSource: 'OTHER',
-        fieldErrorCodes: ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT'],
+        fieldErrorCodes: ['REQUIRED', 'TOO_LONG', 'INVALID_EMAIL', 'INVALID_PHONE', 'OUT_OF_RANGE', 'INVALID_CURSOR', 'NOT_REMOVABLE', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TEXT', 'TOO_SHORT', 'ALREADY_TAKEN', 'WRONG_PASSWORD', 'LAST_ADMIN'],
         ...overrides,
       },
     },
   };
 }
 
-/** Answers `ScoringModel` (with `model`) and `LeadRules` like the server, everything else with `respond`. */
+/** Answers `ScoringModel` (with `model`), `LeadRules` and `OwnerCandidates` (no team) like the server, everything else with `respond`. */
 export function withScoringModel(
   respond: Responder,
   model: () => FetchResult | Error | Promise<FetchResult | Error> = () => scoringModelResult(),
@@ -169,6 +173,8 @@ export function withScoringModel(
   return (operation) => {
     if (operation.operationName === 'ScoringModel') return model();
     if (operation.operationName === 'LeadRules') return rules();
+    // the owner picker's team, unless the test answers it itself
+    if (operation.operationName === 'OwnerCandidates') return Promise.resolve(respond(operation)).then((result) => (result instanceof Error || result.data?.teamMembers ? result : { data: { teamMembers: [] } }));
     return respond(operation);
   };
 }
