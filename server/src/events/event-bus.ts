@@ -210,27 +210,44 @@ export class EventBus {
     this.wake();
   }
 
-  private async highest(): Promise<number> {
-    const [{ high }] = await this.orm.em.fork().execute<Array<{ high: string }>>('select coalesce(max(sequence), 0) as high from event');
+  private async highest(em: EntityManager = this.orm.em.fork()): Promise<number> {
+    const [{ high }] = await em.execute<Array<{ high: string }>>('select coalesce(max(sequence), 0) as high from event');
     return Number(high);
+  }
+
+  /**
+   * A consumer's events after `after` up to `upTo`, at most a batch. The types are filtered here, in
+   * SQL: a consumer never reads (or parses) the payloads of events it does not handle — a rescoring
+   * writes one event per changed lead, and most consumers want none of them.
+   */
+  private eventsOfTypes(em: EntityManager, types: readonly string[], after: number | string, upTo: number): Promise<EventRow[]> {
+    if (!types.length) return Promise.resolve([]);
+    const placeholders = types.map(() => '?').join(', ');
+    return em.execute<EventRow[]>(`select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ? and type in (${placeholders}) order by sequence limit ?`, [
+      after,
+      upTo,
+      ...types,
+      this.batchSize,
+    ]);
   }
 
   private async durableStep(entry: DurableEntry): Promise<boolean> {
     if (this.stopped) return false;
     const { consumer } = entry;
-    const types = new Set(consumer.types);
     try {
       const outcome = await this.orm.em.fork().transactional(async (em) => {
         // another process is handling this consumer: its position moves there
         const [row] = await em.execute<Array<{ position: string }>>('select position from event_consumer where name = ? for update skip locked', [consumer.name]);
         if (!row) return (await em.execute('select 1 from event_consumer where name = ?', [consumer.name])).length ? 'busy' : 'missing';
-        const rows = await em.execute<EventRow[]>(`select ${EVENT_COLUMNS} from event where sequence > ? order by sequence limit ?`, [row.position, this.batchSize]);
-        if (!rows.length) return 'done';
+        // numbers follow commit order (see the outbox migration): nothing at or below `high` can still appear
+        const high = await this.highest(em);
+        if (high <= Number(row.position)) return 'done';
+        const rows = await this.eventsOfTypes(em, consumer.types, row.position, high);
         const events = rows.map(toStoredEvent);
-        const relevant = events.filter((event) => types.has(event.type));
-        if (relevant.length) await consumer.handle(relevant, em);
-        await em.execute('update event_consumer set position = ?, updated_at = now() where name = ?', [events.at(-1)!.sequence, consumer.name]);
-        return rows.length === this.batchSize ? 'more' : 'done';
+        if (events.length) await consumer.handle(events, em);
+        const more = rows.length === this.batchSize;
+        await em.execute('update event_consumer set position = ?, updated_at = now() where name = ?', [more ? events.at(-1)!.sequence : high, consumer.name]);
+        return more ? 'more' : 'done';
       });
       if (outcome === 'busy' && !entry.retry && !this.stopped) {
         entry.retry = setTimeout(() => {
@@ -252,24 +269,25 @@ export class EventBus {
     if (this.stopped || entry.position >= until) return false;
     const { consumer } = entry;
     let rows: EventRow[];
+    let upTo: number;
     try {
-      rows = await this.orm.em
-        .fork()
-        .execute<EventRow[]>(`select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ? order by sequence limit ?`, [entry.position, until, this.batchSize]);
+      const em = this.orm.em.fork();
+      // anyone may NOTIFY a number: read no further than what is committed
+      upTo = Math.min(until, await this.highest(em));
+      rows = await this.eventsOfTypes(em, consumer.types, entry.position, upTo);
     } catch (error) {
       this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
       return false;
     }
-    if (!rows.length) return false;
     const events = rows.map(toStoredEvent);
-    const types = new Set(consumer.types);
-    const relevant = events.filter((event) => types.has(event.type));
     try {
-      if (relevant.length) await consumer.handle(relevant);
+      if (events.length) await consumer.handle(events);
     } catch (error) {
       this.logger.error({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'a live event consumer failed; skipped its events');
     }
-    entry.position = events.at(-1)!.sequence;
-    return rows.length === this.batchSize;
+    const more = rows.length === this.batchSize;
+    // with fewer than a batch, none of its types is left up to `upTo` (numbers follow commit order)
+    entry.position = more ? events.at(-1)!.sequence : Math.max(entry.position, upTo);
+    return more;
   }
 }
