@@ -4,6 +4,7 @@ import { ApiKeyScope, UserRole } from '../src/modules/auth/auth.enums.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { User } from '../src/modules/auth/user.entity.js';
 import { createTestApp, type TestApp, type TestTenant } from './utils.js';
+import { MAX_KPI_COMPUTATIONS_PER_TENANT } from '../src/modules/dashboard/dashboard.service.js';
 
 /**
  * A fixed set of leads inserted directly, with known outcomes, and every number of leadKpis checked
@@ -418,5 +419,21 @@ describe('leadKpis access', () => {
   it('is UNAUTHENTICATED without a session or key', async () => {
     const res = await app.gql(KPIS, { range: MARCH_WEEK });
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses more than a few computations of one tenant at once with RATE_LIMITED (429), and answers again once they are done', async () => {
+    // the whole history: the statements read every lead of the range, so many at once would crowd out everyone else
+    const range = { from: '2020-01-01T00:00:00.000Z', to: '2021-12-31T00:00:00.000Z' };
+    const burst = await Promise.all(Array.from({ length: 16 }, () => app.gql(KPIS, { range }, { apiKey: readKey })));
+    const codes = burst.map((res) => (res.errors ? res.errors[0].extensions?.code : 'OK'));
+    expect(codes.filter((code) => code === 'OK').length).toBeGreaterThanOrEqual(MAX_KPI_COMPUTATIONS_PER_TENANT);
+    expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThan(0);
+    expect(codes.every((code) => code === 'OK' || code === 'RATE_LIMITED')).toBe(true);
+    const limited = burst.find((res) => res.errors)!;
+    expect(limited.status).toBe(429);
+    expect(limited.errors![0].message).toMatch(/try again in a moment/);
+    // once the burst is over, the same request answers again
+    expect((await app.gql(KPIS, { range }, { apiKey: readKey })).errors).toBeUndefined();
+    expect((await app.gql(KPIS, { range: MARCH_WEEK }, { cookie: other.adminCookie })).errors).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { rateLimited } from '../rate-limit/rate-limiter.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, forbidden } from '../../errors.js';
 import { boundTenantId } from '../../kernel/tenant-scope.js';
@@ -23,6 +24,14 @@ export function requireDashboardReader(principal: Principal | null): Principal {
   throw forbidden('Only managers and admins may see the dashboard; ask an admin of your tenant for the MANAGER role.');
 }
 
+/**
+ * At most this many `leadKpis` computations per tenant run at once in a process: each reads every
+ * lead of its range (seconds and ~100 MB of hash memory at a million), so one API key sending many
+ * at once must not take the database from everyone else. Dashboards refresh at most every 3 s.
+ */
+export const MAX_KPI_COMPUTATIONS_PER_TENANT = 4;
+const running = new Map<string, number>();
+
 /** The dashboard's numbers for the EntityManager's tenant. */
 export class DashboardService {
   constructor(private readonly em: EntityManager) {}
@@ -30,7 +39,23 @@ export class DashboardService {
   async kpis(range: DateRangeInput, filter: KpiFilter | null | undefined): Promise<LeadKpis> {
     const errors = validateKpiArgs(range, filter);
     if (errors.length) throw badUserInput(errors);
-    const scope: KpiScope = { tenantId: boundTenantId(this.em), from: range.from, to: range.to, timeZone: range.timeZone ?? 'UTC', filter };
+    const tenantId = boundTenantId(this.em);
+    const busy = running.get(tenantId) ?? 0;
+    if (busy >= MAX_KPI_COMPUTATIONS_PER_TENANT) {
+      throw rateLimited(`${MAX_KPI_COMPUTATIONS_PER_TENANT} dashboards of your team are being computed right now; try again in a moment.`, 1_000);
+    }
+    running.set(tenantId, busy + 1);
+    try {
+      return await this.compute(range, filter, tenantId);
+    } finally {
+      const left = (running.get(tenantId) ?? 1) - 1;
+      if (left) running.set(tenantId, left);
+      else running.delete(tenantId);
+    }
+  }
+
+  private async compute(range: DateRangeInput, filter: KpiFilter | null | undefined, tenantId: string): Promise<LeadKpis> {
+    const scope: KpiScope = { tenantId, from: range.from, to: range.to, timeZone: range.timeZone ?? 'UTC', filter };
     const { sla } = await new SettingsService(this.em).rules();
     const table = leadTable(this.em);
 
