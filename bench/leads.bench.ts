@@ -20,7 +20,7 @@ import { SOCKET_LIMITS } from '../server/src/ws.js';
 import { LIVE_SUBSCRIPTION, measureFanout, type FanoutResult, type FanoutTarget } from './fanout.js';
 import { checkResponse, measure, type Target } from './http-load.js';
 import { ensurePeer, PEER_CURSOR_QUERY, PEER_PAGE_QUERY, startPeer, waitForPeer } from './postgraphile.js';
-import { cpuMs, freePort, log, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
+import { cpuMs, freePort, log, productionNodeFlags, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
 import { benchModels } from './models.bench.js';
 import { measureKpis } from './kpis.bench.js';
 import { fanoutTable, httpTable, memoryLines, type HttpScenarioResult, type Memory, type ServerName } from './report.js';
@@ -128,7 +128,7 @@ async function main() {
 
     log('starting the servers …');
     const [appPort, floorPort, peerPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const app = startProcess('server/src/main.ts', { env: { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' } });
+    const app = startProcess('server/src/main.ts', { nodeFlags: productionNodeFlags(), env: { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' } });
     const floor = startProcess('bench/floor-server.ts', { env: { DATABASE_URL: databaseUrl, PORT: String(floorPort), TENANT_ID: seeded.tenantId } });
     const peer = peerNode ? startPeer(peerNode, databaseUrl, peerPort) : undefined;
     children.push(app, floor, ...(peer ? [peer] : []));

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,9 +19,9 @@ import { EventBus, type EventBusOptions } from './events/event-bus.js';
 import { defineEventRetention } from './events/retention.js';
 import { createApollo } from './graphql/apollo.js';
 import { createErrorFormatter } from './graphql/format-error.js';
-import { graphqlHttp } from './graphql/http.js';
+import { graphqlHttp, graphqlJsonPost, isGraphqlJsonPost } from './graphql/http.js';
 import { healthRoutes } from './health.js';
-import { credentialsFrom, jsonErrors, webApp } from './http.js';
+import { assignRequestId, clientOf, credentialsFrom, jsonErrors, webApp, type TrustProxy } from './http.js';
 import { Jobs } from './jobs/jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -42,7 +41,7 @@ import { createObservability } from './observability/index.js';
 import { createSlaMetrics } from './observability/sla.js';
 import { createAppPubSub } from './pubsub.js';
 import { createSchema } from './schema.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 import { createWebSocketServer } from './ws.js';
 
 export interface ServerOptions extends Partial<Config> {
@@ -126,7 +125,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const httpServer = http.createServer(app);
+  const trust = app.get('trust proxy fn') as TrustProxy;
+  // requests go to Express, but for JSON POSTs to /graphql (see the 'request' listener below)
+  const httpServer = http.createServer();
   const ws = createWebSocketServer({
     httpServer,
     schema,
@@ -167,9 +168,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
 
   // routes
   app.use((req, res, next) => {
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-    res.locals.requestId = requestId;
-    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = assignRequestId(req, res);
     next();
   });
   app.use(securityHeaders({ production: config.production }));
@@ -179,6 +178,17 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   app.use(jsonErrors(logger));
   // the built web app, same origin as /graphql so the cookie and the WebSocket need no CORS
   if (existsSync(path.join(config.webDist, 'index.html'))) app.use(webApp(config.webDist));
+  // Nearly every request is a JSON POST to /graphql: it skips Express, with the same request id,
+  // headers, observation and answers (graphql/http.ts); everything else is Express's.
+  const graphqlPost = graphqlJsonPost(apollo, { allowedOrigins, authenticate, fork, contextFor, trust, logger });
+  httpServer.on('request', (req: http.IncomingMessage & { path?: string }, res: http.ServerResponse) => {
+    if (!isGraphqlJsonPost(req)) return void app(req, res);
+    const requestId = assignRequestId(req, res);
+    const client = clientOf(req, trust);
+    setSecurityHeaders(res, { sandbox: false, secure: client.secure });
+    req.path = '/graphql';
+    observability.http(req, res, () => void graphqlPost(req, res, requestId, client));
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

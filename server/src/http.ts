@@ -1,5 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
@@ -47,22 +49,58 @@ export function isOriginAllowed(origin: string | undefined, host: string | undef
   }
 }
 
+/** The id a request is logged and answered with: the caller's X-Request-Id (at most 100 characters) or a new one. */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+  res.setHeader('x-request-id', requestId);
+  return requestId;
+}
+
+/** Which proxies are believed, as Express compiles TRUST_PROXY: the address and its hop (0 = the socket's peer). */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/**
+ * The client's address and whether it reached us over HTTPS: the socket's, or what trusted
+ * proxies forwarded (X-Forwarded-For, X-Forwarded-Proto); the same rules as Express's `req.ip`
+ * and `req.secure`, for requests that do not pass through Express.
+ */
+export function clientOf(req: IncomingMessage, trust: TrustProxy): { address: string; secure: boolean } {
+  let secure = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+  if (trust(req.socket.remoteAddress ?? '', 0)) {
+    const forwarded = req.headers['x-forwarded-proto'];
+    const proto = typeof forwarded === 'string' && forwarded ? forwarded.split(',')[0].trim() : undefined;
+    if (proto !== undefined) secure = proto === 'https';
+  }
+  return { address: proxyAddr(req, trust), secure };
+}
+
+/** CORS headers for a request from a configured browser origin; true when it was a preflight, answered here. */
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  if (!origin || !allowedOrigins.has(origin)) return false;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Vary', 'Origin');
+  if (req.method !== 'OPTIONS') return false;
+  res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight, x-request-id');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.statusCode = 204;
+  res.end();
+  return true;
+}
+
 /** CORS for the configured browser origins only; the server's own origin needs none. */
 export function corsFor(allowedOrigins: ReadonlySet<string>): RequestHandler {
   return (req, res, next) => {
-    const origin = req.headers.origin;
-    if (origin && allowedOrigins.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Credentials', 'true');
-      res.setHeader('Vary', 'Origin');
-      if (req.method === 'OPTIONS') {
-        res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight, x-request-id');
-        res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-        return void res.status(204).end();
-      }
-    }
-    next();
+    if (!applyCors(req, res, allowedOrigins)) next();
   };
+}
+
+/** The JSON of an error answer that never reached GraphQL (unreadable body, too large, a crash). */
+export function errorBody(status: number): string {
+  const message =
+    status === 413 ? 'The request body is too large (at most 100 kB).' : status < 500 ? 'The request could not be read as JSON.' : 'Internal server error';
+  return JSON.stringify({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
 }
 
 /** body-parser and other middleware errors: JSON like every other answer, never an HTML stack trace. */
@@ -71,9 +109,7 @@ export function jsonErrors(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = error.status ?? error.statusCode ?? 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    const message =
-      status === 413 ? 'The request body is too large (at most 100 kB).' : status < 500 ? 'The request could not be read as JSON.' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    res.status(status).type('application/json').send(errorBody(status));
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /**
@@ -19,17 +20,21 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The headers every answer carries; `secure` honours X-Forwarded-Proto from trusted proxies only (see `clientOf`). */
+export function setSecurityHeaders(res: ServerResponse, { sandbox, secure }: { sandbox: boolean; secure: boolean }): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  if (!sandbox) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  // HSTS only means something over HTTPS
+  if (secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+}
+
 export function securityHeaders({ production }: { production: boolean }): RequestHandler {
   return (req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     // the Apollo sandbox (development only) is a page of inline and CDN scripts: it gets no policy of ours
-    const sandbox = !production && req.path === '/graphql' && req.method === 'GET';
-    if (!sandbox) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    // HSTS only means something over HTTPS (req.secure honours X-Forwarded-Proto from trusted proxies only)
-    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    setSecurityHeaders(res, { sandbox: !production && req.path === '/graphql' && req.method === 'GET', secure: req.secure });
     next();
   };
 }

@@ -22,9 +22,13 @@ const MAX_SCORE = 100;
 const MIN_CURSOR_TIME = 0;
 const MAX_CURSOR_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/**
+ * The sort key as a JSON array, base64url-encoded. Written out rather than `JSON.stringify`: every
+ * row of a page gets one, and the values need no escaping (a tag, integers, a UUID).
+ */
 export function encodeCursor(order: LeadOrder, row: { score: number; createdAt: Date; id: string }): string {
-  const key = order === LeadOrder.SCORE_DESC ? [TAG[order], row.score, row.createdAt.getTime(), row.id] : [TAG[order], row.createdAt.getTime(), row.id];
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+  const key = order === LeadOrder.SCORE_DESC ? `["s",${row.score},${row.createdAt.getTime()},"${row.id}"]` : `["c",${row.createdAt.getTime()},"${row.id}"]`;
+  return Buffer.from(key, 'latin1').toString('base64url');
 }
 
 function isScore(value: unknown): value is number {
