@@ -147,8 +147,11 @@ describe('the outbox', () => {
       expect(sequences).toEqual([...sequences].sort((x, y) => x - y));
       for (let i = 1; i <= 10; i++) expect(a.names().indexOf(`c${i}-2`)).toBe(a.names().indexOf(`c${i}-1`) + 1);
       expect(other.names()).toEqual(['not theirs']);
-      const positions = await sql<{ name: string; position: string }>(`select name, position from event_consumer where name like 'many-%' order by name`);
+      // a durable consumer stores its position after handling, in the same transaction: it may commit a moment after the last event arrived
       const newest = await sql<{ max: string }>('select max(sequence) as max from event');
+      const positionsOf = () => sql<{ name: string; position: string }>(`select name, position from event_consumer where name like 'many-%' order by name`);
+      await until(async () => (await positionsOf()).every((row) => row.position === newest[0].max), 'every consumer’s position stored');
+      const positions = await positionsOf();
       expect(positions.map((row) => [row.name, row.position])).toEqual([
         ['many-a', newest[0].max],
         ['many-b', newest[0].max],

@@ -14,7 +14,8 @@ export const LEAD_SCORED_EVENT = 'lead.scored';
 
 export interface LeadScoredNotice {
   tenantId: string;
-  leadId: string;
+  /** the lead as the transaction just flushed it */
+  lead: Lead;
   reason: LeadScoredReason;
   previousScore: number | null;
 }
@@ -32,11 +33,11 @@ export interface LeadScoredPayload {
 
 /** Call inside the transaction that writes the lead, after flushing it: the event exists only if that transaction commits. */
 export async function notifyLeadScored(em: EntityManager, notice: LeadScoredNotice): Promise<void> {
-  // the caller normally holds the lead it just flushed: found in the identity map, no query
-  const lead = await em.findOne(Lead, { id: notice.leadId });
-  if (!lead) throw new Error('notifyLeadScored: the lead is not in this transaction');
+  // the entity the caller flushed, not read back: a findOne with the tenant filter queries (and
+  // joins the owner) even when the lead is in the identity map
+  const { lead } = notice;
   const payload: LeadScoredPayload = { reason: notice.reason, previousScore: notice.previousScore, lead: leadRecord(em, lead) };
-  await recordEvent(em, { type: LEAD_SCORED_EVENT, tenantId: notice.tenantId, aggregateId: notice.leadId, payload });
+  await recordEvent(em, { type: LEAD_SCORED_EVENT, tenantId: notice.tenantId, aggregateId: lead.id, payload });
 }
 
 /** The stored properties of a lead that an event carries: every column but its tenant (the owner is held as its id). */

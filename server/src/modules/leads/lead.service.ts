@@ -77,7 +77,7 @@ export class LeadService {
         actor: actorOf(principal),
       });
       await model.record(em, created, actorOf(principal));
-      await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: created.id, reason: LeadScoredReason.CREATED, previousScore: null });
+      await notifyLeadScored(em, { tenantId: principal.tenantId, lead: created, reason: LeadScoredReason.CREATED, previousScore: null });
       return { created };
     });
     if (idempotencyKey != null) await this.removeExpiredKeys();
@@ -131,7 +131,7 @@ export class LeadService {
         });
       }
       await model.record(em, lead, actorOf(principal));
-      await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: lead.id, reason: LeadScoredReason.UPDATED, previousScore });
+      await notifyLeadScored(em, { tenantId: principal.tenantId, lead, reason: LeadScoredReason.UPDATED, previousScore });
       return toLeadNode(lead);
     });
     if (idempotencyKey != null) await this.removeExpiredKeys();

@@ -55,7 +55,7 @@ export class LifecycleService {
         createdAt: now,
       });
       await em.flush();
-      await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: lead.id, reason: LeadScoredReason.STATUS_CHANGED, previousScore: lead.score });
+      await notifyLeadScored(em, { tenantId: principal.tenantId, lead, reason: LeadScoredReason.STATUS_CHANGED, previousScore: lead.score });
       return toLeadNode(lead);
     });
   }
@@ -87,7 +87,7 @@ export class LifecycleService {
         createdAt: now,
       });
       await em.flush();
-      await notifyLeadScored(em, { tenantId: principal.tenantId, leadId: lead.id, reason: LeadScoredReason.ASSIGNED, previousScore: lead.score });
+      await notifyLeadScored(em, { tenantId: principal.tenantId, lead, reason: LeadScoredReason.ASSIGNED, previousScore: lead.score });
       return toLeadNode(lead);
     });
   }
