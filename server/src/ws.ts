@@ -50,15 +50,26 @@ type PrincipalMatcher = (principal: Principal) => boolean;
 /** The open, authenticated sockets of this process and who they belong to. */
 export class LiveSockets {
   private readonly sockets = new Map<WebSocket, LiveSocket>();
+  /** open sockets per credential, kept with `sockets`: admitting a socket must not walk every other one */
+  private readonly perCredential = new Map<string, number>();
   /** revocations heard by each socket still being authenticated: its lookup may predate them */
   private readonly admitting = new Set<PrincipalMatcher[]>();
 
   add(socket: WebSocket, principal: Principal): void {
+    this.remove(socket);
     this.sockets.set(socket, { principal });
+    const credential = credentialOf(principal);
+    this.perCredential.set(credential, (this.perCredential.get(credential) ?? 0) + 1);
   }
 
   remove(socket: WebSocket): void {
+    const entry = this.sockets.get(socket);
+    if (!entry) return;
     this.sockets.delete(socket);
+    const credential = credentialOf(entry.principal);
+    const left = (this.perCredential.get(credential) ?? 1) - 1;
+    if (left > 0) this.perCredential.set(credential, left);
+    else this.perCredential.delete(credential);
   }
 
   get(socket: WebSocket): LiveSocket | undefined {
@@ -66,9 +77,7 @@ export class LiveSockets {
   }
 
   countFor(credential: string): number {
-    let count = 0;
-    for (const { principal } of this.sockets.values()) if (credentialOf(principal) === credential) count++;
-    return count;
+    return this.perCredential.get(credential) ?? 0;
   }
 
   principals(): IterableIterator<[WebSocket, LiveSocket]> {
@@ -81,7 +90,7 @@ export class LiveSockets {
     for (const [socket, { principal }] of this.sockets) {
       if (!matches(principal)) continue;
       socket.close(code, reason);
-      this.sockets.delete(socket);
+      this.remove(socket);
       closed++;
     }
     return closed;
