@@ -92,7 +92,9 @@ function readJson(req: IncomingMessage): Promise<Body> {
       if (length > BODY_LIMIT_BYTES) return finish({ ok: false, status: 413 });
       chunks.push(chunk);
     });
+    // a client gone before the end of its body gets no answer anyway; the promise must still settle
     req.on('error', () => finish({ ok: false, status: 400 }));
+    req.on('close', () => finish({ ok: false, status: 400 }));
     req.on('end', () => {
       const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8').replace(/^\uFEFF/, '');
       if (!text.trim()) return finish({ ok: true, value: {} });
