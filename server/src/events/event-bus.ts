@@ -149,11 +149,11 @@ export class EventBus {
     this.wake();
   }
 
-  /** Lets every consumer look for new events now. */
-  wake(): void {
+  /** Lets the consumers of `type` (without one: every consumer) look for new events now. */
+  wake(type?: string): void {
     if (!this.started || this.stopped) return;
-    for (const entry of this.durables) void entry.drain.run();
-    for (const entry of this.lives) void entry.drain.run();
+    for (const entry of this.durables) if (type === undefined || entry.consumer.types.includes(type)) void entry.drain.run();
+    for (const entry of this.lives) if (type === undefined || entry.consumer.types.includes(type)) void entry.drain.run();
   }
 
   async stop(): Promise<void> {
@@ -163,11 +163,17 @@ export class EventBus {
     await Promise.all([...this.durables, ...this.lives].map((entry) => entry.drain.idle));
   }
 
+  /**
+   * A wake-up is "<sequence> <type>" (see the outbox migrations): only that type's consumers run.
+   * The others' positions move at the next wake-up of theirs or poll, which reads only their types.
+   * Anyone may NOTIFY: a payload that is no sequence still wakes everyone, but moves nothing.
+   */
   private heardOf(payload: string): void {
-    // anyone may NOTIFY: a payload that is no sequence still wakes, but moves nothing
-    const sequence = Number(payload);
-    if (Number.isSafeInteger(sequence) && sequence > this.heard) this.heard = sequence;
-    this.wake();
+    const space = payload.indexOf(' ');
+    const sequence = Number(space < 0 ? payload : payload.slice(0, space));
+    if (!Number.isSafeInteger(sequence)) return this.wake();
+    if (sequence > this.heard) this.heard = sequence;
+    this.wake(space < 0 ? undefined : payload.slice(space + 1));
   }
 
   private async poll(): Promise<void> {
