@@ -33,6 +33,7 @@ import { registerExperimentEvents } from './modules/experiments/experiment.event
 import { registerDashboardMetrics } from './modules/dashboard/dashboard.metrics.js';
 import { registerLeadRelay } from './modules/leads/lead.events.js';
 import { defineScoreDecay } from './modules/lifecycle/decay.job.js';
+import { defineKpiRollups } from './modules/dashboard/dashboard.rollup.job.js';
 import { countBreachedLeads, defineSlaSweep } from './modules/lifecycle/sla.job.js';
 import type { RescoringOptions } from './modules/scoring/rescoring.runner.js';
 import { defineRescoring, registerScoringEvents } from './modules/scoring/scoring.events.js';
@@ -165,6 +166,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const slaMetrics = createSlaMetrics(observability.metrics.registry, () => countBreachedLeads(orm.em.fork()));
   defineSlaSweep(jobs, orm, logger, (counts) => slaMetrics.countBreaches(counts));
   defineScoreDecay(jobs, orm, logger);
+  // the dashboard's daily rollups, kept for tenants with large dashboards
+  defineKpiRollups(jobs, orm, logger);
 
   // routes
   app.use((req, res, next) => {

@@ -8,6 +8,7 @@ import { Migration20261128100000 } from './Migration20261128100000.js';
 import { Migration20261128200000 } from './Migration20261128200000.js';
 import { Migration20261128300000 } from './Migration20261128300000.js';
 import { Migration20261128400000 } from './Migration20261128400000.js';
+import { Migration20261128500000 } from './Migration20261128500000.js';
 import { Migration20261128600000 } from './Migration20261128600000.js';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same migrations.
@@ -21,5 +22,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128200000', class: Migration20261128200000 },
   { name: 'Migration20261128300000', class: Migration20261128300000 },
   { name: 'Migration20261128400000', class: Migration20261128400000 },
+  { name: 'Migration20261128500000', class: Migration20261128500000 },
   { name: 'Migration20261128600000', class: Migration20261128600000 },
 ];

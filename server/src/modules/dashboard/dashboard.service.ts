@@ -7,10 +7,14 @@ import { seesWholeTenant, type Principal } from '../auth/principal.js';
 import { leadTable } from '../leads/lead.mapping.js';
 import { SettingsService } from '../lifecycle/settings.service.js';
 import type { DateRangeInput, KpiFilter } from './dashboard.inputs.js';
+import type { SlaMinutes } from '../lifecycle/settings.rules.js';
+import { KpiAccumulator, type Partials } from './dashboard.partials.js';
+import { DAY_MS, dayStart, liveIntervals, quarterDays, wholeDays } from './dashboard.plan.js';
+import { docsStatement, ROLLUP_MIN_LEADS, usableDaysStatement, wantRollups, type RollupDoc } from './dashboard.rollup.js';
 import { validateKpiArgs } from './dashboard.rules.js';
-import { shapeKpis } from './dashboard.shape.js';
-import { countStatement, durationStatement, type CountRow, type DurationRow, type KpiScope, type Statement } from './dashboard.sql.js';
-import type { LeadKpis } from './dashboard.types.js';
+import { exactDurations, histogramDurations, shapeKpis } from './dashboard.shape.js';
+import { combined, daysStatement, durationStatement, feedbackStatement, partialsStatement, type DurationRow, type FeedbackCounts, type KpiScope, type PartialsParts, type Statement } from './dashboard.sql.js';
+import { KpiPercentiles, type LeadKpis } from './dashboard.types.js';
 
 /** PostgreSQL's "invalid parameter value", e.g. a time zone Node knows and the database does not. */
 const INVALID_PARAMETER_VALUE = '22023';
@@ -31,6 +35,10 @@ export function requireDashboardReader(principal: Principal | null): Principal {
  */
 export const MAX_KPI_COMPUTATIONS_PER_TENANT = 4;
 const running = new Map<string, number>();
+/** Tenants this process already marked for rollups: the mark is written once, not on every large answer. */
+const wanted = new Set<string>();
+
+const hasFilter = (filter: KpiFilter | null | undefined) => Boolean(filter?.ownerIds?.length || filter?.unassigned || filter?.sources?.length || filter?.industries?.length);
 
 /** The dashboard's numbers for the EntityManager's tenant. */
 export class DashboardService {
@@ -55,30 +63,81 @@ export class DashboardService {
   }
 
   private async compute(range: DateRangeInput, filter: KpiFilter | null | undefined, tenantId: string): Promise<LeadKpis> {
-    const scope: KpiScope = { tenantId, from: range.from, to: range.to, timeZone: range.timeZone ?? 'UTC', filter };
+    const timeZone = range.timeZone ?? 'UTC';
     const { sla } = await new SettingsService(this.em).rules();
-    const table = leadTable(this.em);
+    const filtered = hasFilter(filter);
 
     const started = performance.now();
-    // two statements at once on two connections: each is one pass over the range's rows, and
-    // together they keep both of a small server's cores busy instead of one after the other
-    const [[counts], durations] = await Promise.all([
-      // The planner cannot estimate the groups of computed keys (score bin, SLA state, day) and
-      // takes every row for a group: at a million rows it would sort them (on disk) instead of
-      // hashing both groupings in one pass. The groups are few by construction, at most the
-      // product of the keys' values (4 tiers × 20 bins × 7 sources × 7 industries × 5 statuses ×
-      // 4 SLA states, plus 732 days × 7 × 2: under 100,000, a few MB), so hashing is allowed
-      // the memory the estimate asks for, which it never uses.
-      this.rows<CountRow>(countStatement(table, scope, sla), { enable_sort: 'off', hash_mem_multiplier: '1000' }),
-      this.rows<DurationRow>(durationStatement(table, scope)),
-    ]).catch((error: unknown) => {
+    const result = await this.partsOf(range, timeZone, filter, tenantId, sla, filtered).catch((error: unknown) => {
       if ((error as { code?: string }).code === INVALID_PARAMETER_VALUE) {
         throw badUserInput([{ field: 'range.timeZone', code: 'OUT_OF_RANGE', message: 'The database does not know this time zone; use an IANA name such as Europe/Berlin or UTC.' }]);
       }
       throw error;
     });
     const tookMs = Math.round(performance.now() - started);
-    return shapeKpis({ counts, durations }, { from: range.from, to: range.to, timeZone: scope.timeZone, tookMs });
+    if (!filtered && result.liveLeads >= ROLLUP_MIN_LEADS && !wanted.has(tenantId)) {
+      // a large dashboard: from now on the job keeps this tenant's rollups
+      wanted.add(tenantId);
+      await wantRollups(this.em.getConnection().getKnex(), tenantId);
+    }
+    return shapeKpis(result.rows, { from: range.from, to: range.to, timeZone, tookMs, percentiles: result.percentiles, rollupDays: result.rollupDays });
+  }
+
+  /**
+   * First, in one statement: the range's days in its time zone, the score verdicts, and the days
+   * whose rollups are usable (none with a filter: rollups hold the whole tenant). Then at once, on
+   * separate connections: those rollups, and the partials of the rest of the range, its counts in
+   * one statement and in the other either its duration histograms (to add to the rollups') or,
+   * without rollups, the exact percentiles.
+   */
+  private async partsOf(range: DateRangeInput, timeZone: string, filter: KpiFilter | null | undefined, tenantId: string, sla: SlaMinutes, filtered: boolean) {
+    const table = leadTable(this.em);
+    const whole = wholeDays(range.from, range.to);
+    const all: KpiScope = { tenantId, intervals: [{ from: range.from, to: range.to }], filter };
+    const [plan] = await this.rows<{ starts: Date[]; labels: string[]; feedback: FeedbackCounts; usable: string[] | null }>(
+      combined({
+        starts: daysStatement(range.from, range.to, timeZone, 'starts'),
+        labels: daysStatement(range.from, range.to, timeZone, 'labels'),
+        feedback: feedbackStatement(table, all),
+        ...(!filtered && whole.first < whole.end && { usable: usableDaysStatement(tenantId, whole.first, whole.end, sla) }),
+      }),
+    );
+    const starts = plan.starts.map((start) => new Date(start).getTime());
+    // a day whose local days do not begin on its quarter hours is read live
+    const quarters = new Map<string, Int32Array>();
+    for (const day of plan.usable ?? []) {
+      const map = quarterDays(day, starts);
+      if (map) quarters.set(day, map);
+    }
+    const exact = quarters.size === 0;
+    const hashing = { enable_sort: 'off', hash_mem_multiplier: '1000' };
+    const partials = (scope: KpiScope, parts: PartialsParts) =>
+      this.rows<{ partials: Partials }>(partialsStatement(table, scope, sla, plan.starts, parts), hashing).then(([row]) => row.partials);
+    const live: KpiScope = { tenantId, intervals: liveIntervals(range.from, range.to, [...quarters.keys()]), filter };
+    const [docs, counts, durations] = await Promise.all([
+      exact ? [] : this.rows<RollupDoc>(docsStatement(tenantId, [...quarters.keys()], sla)),
+      live.intervals.length ? partials(live, { counts: 'cube', histograms: false }) : null,
+      exact ? this.rows<DurationRow>(durationStatement(table, live)) : live.intervals.length ? partials(live, { counts: null, histograms: true }) : null,
+    ]);
+    const accumulator = new KpiAccumulator(plan.labels.length);
+    for (const doc of docs) accumulator.add(doc.doc, (quarter) => quarters.get(doc.day)![quarter - 1]);
+    if (counts) accumulator.add(counts, (day) => day - 1);
+    if (durations && !Array.isArray(durations)) accumulator.add(durations, () => -1);
+    // rare: a rollup rebuilt under other settings, or gone, since the first statement
+    const found = new Set(docs.map((doc) => doc.day));
+    const missing = [...quarters.keys()].filter((day) => !found.has(day));
+    if (missing.length) {
+      const scope: KpiScope = { tenantId, intervals: missing.map((day) => ({ from: new Date(dayStart(day)), to: new Date(dayStart(day) + DAY_MS) })), filter };
+      accumulator.add(await partials(scope, { counts: 'cube', histograms: true }), (day) => day - 1);
+    }
+    const totals = accumulator.totals();
+    const liveLeads = (counts?.cube ?? []).reduce((sum, entry) => sum + entry[6], 0);
+    return {
+      rows: { labels: plan.labels, totals, durations: Array.isArray(durations) ? exactDurations(durations) : histogramDurations(totals), feedback: plan.feedback },
+      percentiles: exact ? KpiPercentiles.EXACT : KpiPercentiles.HISTOGRAM,
+      rollupDays: docs.length,
+      liveLeads,
+    };
   }
 
   /**

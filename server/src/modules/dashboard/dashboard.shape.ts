@@ -3,8 +3,9 @@ import { LeadSource, LeadTier } from '../leads/lead.enums.js';
 import { LeadStatus } from '../lifecycle/lifecycle.enums.js';
 import { Industry } from '../scoring/scoring.enums.js';
 import { LOW_SCORE_BELOW, MINIMUM_SAMPLE, trendBucketDays } from './dashboard.rules.js';
-import { HISTOGRAM_BIN, HISTOGRAM_BINS, KEY_ACCOUNT_TIERS, TIERS, SlaState, type CountRow, type CubeEntry, type DurationRow } from './dashboard.sql.js';
-import type { KpiConversion, KpiDuration, KpiRate, KpiRateDifference, KpiRevenue, LeadKpis } from './dashboard.types.js';
+import { allTiers, histogramQuantiles, type AttributeGroup, type GroupSums, type KpiTotals, type TierGroup } from './dashboard.partials.js';
+import { HISTOGRAM_BIN, HISTOGRAM_BINS, KEY_ACCOUNT_TIERS, TIERS, SlaState, type DurationRow, type FeedbackCounts } from './dashboard.sql.js';
+import { KpiPercentiles, type KpiConversion, type KpiDuration, type KpiRate, type KpiRateDifference, type KpiRevenue, type LeadKpis } from './dashboard.types.js';
 
 const BANDS = 10;
 const BAND_WIDTH = 10;
@@ -12,15 +13,16 @@ const STATUSES = Object.values(LeadStatus);
 const SOURCES = Object.values(LeadSource);
 const INDUSTRIES = Object.values(Industry);
 
-// the "WON below 40" count is a sum over whole bins of the cube
+// the "WON below 40" count is a sum over whole bins of the tier grouping
 if (LOW_SCORE_BELOW % HISTOGRAM_BIN !== 0) throw new Error('LOW_SCORE_BELOW must be a multiple of the histogram bin');
 
-/** Sums over cube rows: what every group of the dashboard needs. */
+/** Sums over groups of leads: what every group of the dashboard needs. */
 interface Sums {
   leads: number;
   scoreSum: number;
   won: number;
   lost: number;
+  /** whole cents */
   revenue: number;
   deals: number;
   keyAccounts: number;
@@ -30,29 +32,28 @@ interface Sums {
 
 const emptySums = (): Sums => ({ leads: 0, scoreSum: 0, won: 0, lost: 0, revenue: 0, deals: 0, keyAccounts: 0, slaDecided: 0, slaMissed: 0 });
 
-/** A cube entry by name. */
-export function cubeRow([tier, bin, source, industry, status, sla, n, scoreSum, revenue, deals]: CubeEntry) {
-  return { tier, bin, source, industry, status, sla, n, scoreSum, revenue, deals };
-}
-type CubeRow = ReturnType<typeof cubeRow>;
+/** A group with what is known of it: its tier (and SLA state) in the tier grouping, whether it is a key account in the others. */
+type Row = GroupSums & { status: LeadStatus; keyAccount: boolean; sla?: number | null };
 
-function addRow(sums: Sums, row: CubeRow): void {
-  const { n } = row;
+const tierRow = (group: TierGroup): TierGroup & Row => ({ ...group, keyAccount: KEY_ACCOUNT_TIERS.includes(group.tier) });
+
+function addRow(sums: Sums, row: Row): void {
+  const n = row.leads;
   sums.leads += n;
   sums.scoreSum += row.scoreSum;
   if (row.status === LeadStatus.WON) {
     sums.won += n;
     // a deal value exists only while WON; counted only there, so a stray value cannot inflate revenue
-    sums.revenue += row.revenue ?? 0;
+    sums.revenue += row.revenueCents;
     sums.deals += row.deals;
   }
   if (row.status === LeadStatus.LOST) sums.lost += n;
-  if (KEY_ACCOUNT_TIERS.includes(row.tier)) sums.keyAccounts += n;
+  if (row.keyAccount) sums.keyAccounts += n;
   if (row.sla === SlaState.MET || row.sla === SlaState.MISSED) sums.slaDecided += n;
   if (row.sla === SlaState.MISSED) sums.slaMissed += n;
 }
 
-function sumsBy<K>(keys: readonly K[], rows: readonly CubeRow[], keyOf: (row: CubeRow) => K): Map<K, Sums> {
+function sumsBy<K, R extends Row>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): Map<K, Sums> {
   const map = new Map<K, Sums>(keys.map((key) => [key, emptySums()]));
   for (const row of rows) {
     const key = keyOf(row);
@@ -96,21 +97,51 @@ function conversion(sums: Sums): KpiConversion {
   };
 }
 
+// revenue is summed in whole cents, exactly, whatever the order of the partials
 function revenue(sums: Sums): KpiRevenue {
   return {
-    total: round2(sums.revenue),
+    total: sums.revenue / 100,
     deals: sums.deals,
-    averageDealSize: sums.deals ? sums.revenue / sums.deals : null,
-    revenuePerLead: sums.leads ? sums.revenue / sums.leads : null,
+    averageDealSize: sums.deals ? sums.revenue / 100 / sums.deals : null,
+    revenuePerLead: sums.leads ? sums.revenue / 100 / sums.leads : null,
   };
 }
 
-// deal values are numeric(14,2); adding them as doubles may leave 0.30000000000000004
-const round2 = (value: number) => Math.round(value * 100) / 100;
+/** A duration's n and its median and 90th percentile (null without n). */
+export interface DurationStat {
+  n: number;
+  quantiles: number[] | null;
+}
 
-function duration(row: DurationRow | undefined, name: 'ttc' | 'vel'): KpiDuration {
-  const n = Number(row?.[`${name}_n`] ?? 0);
-  const quantiles = row?.[`${name}_q`];
+/** Time-to-contact and velocity per tier, and over all tiers (key `all`). */
+export type DurationStats = Record<LeadTier | 'all', { ttc: DurationStat; vel: DurationStat }>;
+
+const QUANTILES = [0.5, 0.9];
+
+/** The exact percentiles of `durationStatement`. */
+export function exactDurations(rows: readonly DurationRow[]): DurationStats {
+  const stat = (row: DurationRow | undefined, name: 'ttc' | 'vel'): DurationStat => {
+    const n = Number(row?.[`${name}_n`] ?? 0);
+    return { n, quantiles: n ? row![`${name}_q`] : null };
+  };
+  const of = (row: DurationRow | undefined) => ({ ttc: stat(row, 'ttc'), vel: stat(row, 'vel') });
+  return {
+    ...(Object.fromEntries(TIERS.map((tier) => [tier, of(rows.find((row) => row.tier === tier))])) as Record<LeadTier, { ttc: DurationStat; vel: DurationStat }>),
+    all: of(rows.find((row) => row.tier === null)),
+  };
+}
+
+/** Percentiles read from the merged histograms (within HISTOGRAM_RELATIVE_ERROR of the exact ones). */
+export function histogramDurations(totals: Pick<KpiTotals, 'ttc' | 'vel'>): DurationStats {
+  const of = (ttc: ReadonlyMap<number, number>, vel: ReadonlyMap<number, number>) => ({ ttc: histogramQuantiles(ttc, QUANTILES), vel: histogramQuantiles(vel, QUANTILES) });
+  const none = new Map<number, number>();
+  return {
+    ...(Object.fromEntries(TIERS.map((tier) => [tier, of(totals.ttc.get(tier) ?? none, totals.vel.get(tier) ?? none)])) as Record<LeadTier, { ttc: DurationStat; vel: DurationStat }>),
+    all: of(allTiers(totals.ttc), allTiers(totals.vel)),
+  };
+}
+
+function duration({ n, quantiles }: DurationStat): KpiDuration {
   return { n, medianSeconds: n ? quantiles![0] : null, p90Seconds: n ? quantiles![1] : null, enoughData: n >= MINIMUM_SAMPLE };
 }
 
@@ -122,8 +153,11 @@ function byLeads<K extends string>(map: Map<K, Sums>, order: readonly K[]): K[] 
 }
 
 export interface KpiRows {
-  counts: CountRow;
-  durations: DurationRow[];
+  /** the days of the range in its time zone, `YYYY-MM-DD`, as `totals.days` counts them */
+  labels: string[];
+  totals: KpiTotals;
+  durations: DurationStats;
+  feedback: FeedbackCounts;
 }
 
 export interface KpiContext {
@@ -131,42 +165,42 @@ export interface KpiContext {
   to: Date;
   timeZone: string;
   tookMs: number;
+  percentiles: KpiPercentiles;
+  rollupDays: number;
 }
 
-/** Pure: the statements' rows as the API's answer. Every tier, band, bin, status, source, industry and day is present, zero when empty. */
-export function shapeKpis({ counts, durations }: KpiRows, context: KpiContext): LeadKpis {
-  const cube = counts.cube.map(cubeRow);
-  const all = sumsBy([null], cube, () => null).get(null)!;
-  const tiers = sumsBy(TIERS, cube, (row) => row.tier);
-  const statuses = sumsBy(STATUSES, cube, (row) => row.status);
-  const bins = sumsBy([...Array(HISTOGRAM_BINS).keys()], cube, (row) => Number(row.bin));
-  const bands = sumsBy([...Array(BANDS).keys()], cube, (row) => Math.min(Math.floor((Number(row.bin) * HISTOGRAM_BIN) / BAND_WIDTH), BANDS - 1));
-  const sources = sumsBy(SOURCES, cube, (row) => row.source as LeadSource);
-  const industries = sumsBy(INDUSTRIES, cube, (row) => row.industry as Industry);
-  const keyOrRest = sumsBy([true, false], cube, (row) => KEY_ACCOUNT_TIERS.includes(row.tier));
+/** Pure: the merged partials as the API's answer. Every tier, band, bin, status, source, industry and day is present, zero when empty. */
+export function shapeKpis({ labels, totals, durations, feedback }: KpiRows, context: KpiContext): LeadKpis {
+  const byTier = totals.byTier.map(tierRow);
+  const all = sumsBy([null], byTier, () => null).get(null)!;
+  const tiers = sumsBy(TIERS, byTier, (row) => row.tier);
+  const statuses = sumsBy(STATUSES, byTier, (row) => row.status);
+  const bins = sumsBy([...Array(HISTOGRAM_BINS).keys()], byTier, (row) => Number(row.bin));
+  const bands = sumsBy([...Array(BANDS).keys()], byTier, (row) => Math.min(Math.floor((Number(row.bin) * HISTOGRAM_BIN) / BAND_WIDTH), BANDS - 1));
+  const sources = sumsBy(SOURCES, totals.bySource, (row: AttributeGroup) => row.value as LeadSource);
+  const industries = sumsBy(INDUSTRIES, totals.byIndustry, (row: AttributeGroup) => row.value as Industry);
+  const keyOrRest = sumsBy([true, false], byTier, (row) => row.keyAccount);
   const key = keyOrRest.get(true)!;
   const rest = keyOrRest.get(false)!;
   let wonWithLowScore = 0;
   for (const [bin, sums] of bins) if (bin * HISTOGRAM_BIN < LOW_SCORE_BELOW) wonWithLowScore += sums.won;
 
   // days, and each source's leads per stretch of days for its sparkbar
-  const bucketDays = trendBucketDays(counts.labels.length);
-  const buckets = Math.ceil(counts.labels.length / bucketDays);
-  const perDay = counts.labels.map((day) => ({ day, leads: 0, keyAccounts: 0 }));
+  const bucketDays = trendBucketDays(labels.length);
+  const buckets = Math.ceil(labels.length / bucketDays);
+  const perDay = labels.map((day) => ({ day, leads: 0, keyAccounts: 0 }));
   const trends = new Map<string, number[]>(SOURCES.map((source) => [source, Array(buckets).fill(0)]));
-  for (const [day, source, keyAccount, n] of counts.days) {
-    const entry = perDay[day - 1];
-    if (!entry) continue;
-    entry.leads += n;
-    if (keyAccount) entry.keyAccounts += n;
-    const trend = trends.get(source);
-    if (trend) trend[Math.floor((day - 1) / bucketDays)] += n;
-  }
+  totals.days.forEach((counts, day) => {
+    const entry = perDay[day];
+    if (!entry) return;
+    for (const [source, [n, keyAccounts]] of counts) {
+      entry.leads += n;
+      entry.keyAccounts += keyAccounts;
+      const trend = trends.get(source);
+      if (trend) trend[Math.floor(day / bucketDays)] += n;
+    }
+  });
 
-  // the row of all tiers has tier null
-  const overall = durations.find((row) => row.tier === null);
-  const ofTier = (tier: LeadTier) => durations.find((row) => row.tier === tier);
-  const feedback = overall?.feedback ?? { ratings: 0, tooHigh: 0, tooLow: 0 };
   return {
     from: context.from,
     to: context.to,
@@ -186,8 +220,8 @@ export function shapeKpis({ counts, durations }: KpiRows, context: KpiContext): 
         tier,
         leads: sums.leads,
         conversion: conversion(sums),
-        timeToContact: duration(ofTier(tier), 'ttc'),
-        velocity: duration(ofTier(tier), 'vel'),
+        timeToContact: duration(durations[tier].ttc),
+        velocity: duration(durations[tier].vel),
         revenue: revenue(sums),
         slaMissed: rate(sums.slaMissed, sums.slaDecided),
       };
@@ -197,8 +231,8 @@ export function shapeKpis({ counts, durations }: KpiRows, context: KpiContext): 
       winRate: rateDifference(key.won, key.won + key.lost, rest.won, rest.won + rest.lost),
       leadRate: rateDifference(key.won, key.leads, rest.won, rest.leads),
     },
-    timeToContact: duration(overall, 'ttc'),
-    velocity: duration(overall, 'vel'),
+    timeToContact: duration(durations.all.ttc),
+    velocity: duration(durations.all.vel),
     revenue: revenue(all),
     bySource: byLeads(sources, SOURCES).map((source) => {
       const sums = sources.get(source)!;
@@ -242,6 +276,8 @@ export function shapeKpis({ counts, durations }: KpiRows, context: KpiContext): 
       wonWithLowScore: rate(wonWithLowScore, all.won),
       tooLowRatings: rate(feedback.tooLow, feedback.ratings),
     },
+    percentiles: context.percentiles,
+    rollupDays: context.rollupDays,
     tookMs: context.tookMs,
   };
 }

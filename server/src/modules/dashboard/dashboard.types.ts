@@ -1,7 +1,18 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LeadSource, LeadTier } from '../leads/lead.enums.js';
 import { LeadStatus } from '../lifecycle/lifecycle.enums.js';
 import { Industry } from '../scoring/scoring.enums.js';
+
+/** How the answer's medians and 90th percentiles were computed. */
+export enum KpiPercentiles {
+  EXACT = 'EXACT',
+  HISTOGRAM = 'HISTOGRAM',
+}
+
+registerEnumType(KpiPercentiles, {
+  name: 'KpiPercentiles',
+  description: 'EXACT: percentile_cont over every duration. HISTOGRAM: from durations counted in logarithmic buckets of ratio 1.01, within 0.5 % (relative) of the exact value.',
+});
 
 @ObjectType('KpiRate', {
   simpleResolvers: true,
@@ -333,6 +344,14 @@ export class LeadKpis {
 
   @Field(() => KpiFalseNegatives)
   falseNegatives!: KpiFalseNegatives;
+
+  @Field(() => KpiPercentiles, {
+    description: 'EXACT when every lead of the range was read live; HISTOGRAM when some days came from daily rollups (then each median and p90 is within 0.5 % of the exact value).',
+  })
+  percentiles!: KpiPercentiles;
+
+  @Field(() => Int, { description: 'Days of the range answered from daily rollups (UTC days, ended long enough ago that no SLA of theirs is pending); the rest was read live.' })
+  rollupDays!: number;
 
   @Field(() => Int, { description: 'How long the statements took (ms).' })
   tookMs!: number;
