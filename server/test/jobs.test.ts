@@ -59,6 +59,13 @@ describe('event retention', () => {
     const sequenceOf = (n: string) => stored.find((row) => row.n === n)!.sequence;
     await sql(`insert into event_consumer (name, position, updated_at) values ('behind', $1, now()), ('ahead', $2, now())`, [sequenceOf('old 1'), sequenceOf('recent')]);
     const remaining = async () => (await sql<{ n: string }>(`select payload->>'n' as n from event where type = 'test.retention' order by sequence`)).map((row) => row.n);
+    // the app's own durable consumers read no test.retention event, so its wake-up does not wake
+    // them (their positions move at their poll); a wake-up without a type wakes every consumer
+    await sql(`select pg_notify('events', $1)`, [sequenceOf('recent')]);
+    await until(async () => {
+      const [{ behind }] = await sql<{ behind: string }>(`select count(*) as behind from event_consumer where name not in ('behind', 'ahead') and position < $1`, [sequenceOf('recent')]);
+      return behind === '0';
+    }, 'the app\'s durable consumers to pass the test events');
 
     const jobs = app.server.jobs;
     expect(await finished(jobs, EVENT_RETENTION_JOB, await jobs.send(EVENT_RETENTION_JOB, {}))).toBe('completed');

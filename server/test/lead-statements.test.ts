@@ -32,9 +32,10 @@ interface Sent {
 async function statementsOf(run: () => Promise<unknown>): Promise<Sent[]> {
   const knex = app.server.orm.em.getConnection().getKnex();
   const sent: Sent[] = [];
-  // background consumers (outbox, jobs) share the pool and may run meanwhile: keep what reads leads
+  // background consumers (outbox, jobs) share the pool and may run meanwhile: keep what reads the
+  // lead table (an outbox read names the type 'lead.scored', so not just any "lead")
   const listener = (query: Sent) => {
-    if (/\blead\b/.test(query.sql)) sent.push(query);
+    if (/\bfrom lead\b/.test(query.sql)) sent.push(query);
   };
   knex.on('query', listener);
   try {
