@@ -145,8 +145,11 @@ export function graphqlJsonPost<EM>(apollo: ApolloServer<Context>, options: Grap
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.setHeader('content-length', Buffer.byteLength(response.body.string));
-        res.end(response.body.string);
+        // as bytes: Node would otherwise join its header text and the body into one more string
+        // of the body's size on the JS heap, and convert that again to write it
+        const bytes = Buffer.from(response.body.string);
+        res.setHeader('content-length', bytes.length);
+        res.end(bytes);
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);

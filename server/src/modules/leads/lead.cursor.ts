@@ -28,8 +28,13 @@ const MAX_CURSOR_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  */
 export function encodeCursor(order: LeadOrder, row: { score: number; createdAt: Date; id: string }): string {
   const key = order === LeadOrder.SCORE_DESC ? `["s",${row.score},${row.createdAt.getTime()},"${row.id}"]` : `["c",${row.createdAt.getTime()},"${row.id}"]`;
-  return Buffer.from(key, 'latin1').toString('base64url');
+  if (key.length > scratch.length) return Buffer.from(key, 'latin1').toString('base64url');
+  // encoded in one reused buffer: no Buffer object per row
+  const length = scratch.write(key, 0, 'latin1');
+  return scratch.toString('base64url', 0, length);
 }
+
+const scratch = Buffer.allocUnsafe(MAX_CURSOR_LENGTH);
 
 function isScore(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= MIN_SCORE && (value as number) <= MAX_SCORE;

@@ -35,12 +35,27 @@ const timeOrNull = (value: Date | string | null | undefined): Date | null => (va
 export function toLeadNode(lead: LeadRecord & { tenant?: unknown }): LeadNode {
   const node = {} as Record<string, unknown>;
   for (const property of Object.keys(lead)) if (!RESHAPED.has(property)) node[property] = lead[property as keyof typeof lead];
+  return reshape(node, lead);
+}
+
+/**
+ * The same node made of a row the caller owns and drops (a fresh row of the driver), in place:
+ * a page of leads need not copy each row. The row's other properties stay on it, where GraphQL,
+ * which reads only the fields it selected, never looks (no field is named like them).
+ */
+export function rowToLeadNode(row: LeadRecord): LeadNode {
+  return reshape(row as unknown as Record<string, unknown>, row);
+}
+
+/** The fields of another name or shape than their properties, written onto `node`. */
+function reshape(node: Record<string, unknown>, lead: LeadRecord): LeadNode {
   node.email = lead.email ?? null;
   node.phone = lead.phone ?? null;
   node.isKeyAccount = lead.tier !== undefined && isKeyAccountTier(lead.tier);
   node.createdAt = new Date(lead.createdAt);
   node.updatedAt = lead.updatedAt === undefined ? undefined : new Date(lead.updatedAt);
-  node.createdBy = { kind: lead.createdByKind, id: lead.createdById, name: lead.createdByName };
+  // a list row holds the creator's columns only when `createdBy` was asked for
+  node.createdBy = lead.createdByKind === undefined ? undefined : { kind: lead.createdByKind, id: lead.createdById, name: lead.createdByName };
   node.owner = lead.ownerId ? { id: lead.ownerId, name: lead.ownerName ?? '' } : null;
   node.contactedAt = timeOrNull(lead.contactedAt);
   node.closedAt = timeOrNull(lead.closedAt);

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { driverQuery } from '../../db/driver-query.js';
 import { badUserInput } from '../../errors.js';
 import { isUuid } from '../../kernel/ids.js';
 import { boundTenantId } from '../../kernel/tenant-scope.js';
 import { slaBreachedSql, tenantSlaRelation } from '../lifecycle/sla.sql.js';
 import { decodeCursor, encodeCursor, type Cursor } from './lead.cursor.js';
 import type { LeadFilter, LeadsArgs } from './lead.inputs.js';
-import { leadTable, toLeadNode, type LeadProperty, type LeadRecord, type LeadTable } from './lead.mapping.js';
+import { leadTable, rowToLeadNode, type LeadProperty, type LeadRecord, type LeadTable } from './lead.mapping.js';
 import { LeadConnection, LeadOrder, type LeadNode } from './lead.types.js';
 import { validateLeadsArgs } from './lead.validation.js';
 
@@ -137,7 +138,7 @@ export class LeadQueries {
 
     const hasNextPage = rows.length > args.first;
     const edges = rows.slice(0, args.first).map((row) => {
-      const node = toLeadNode(row);
+      const node = rowToLeadNode(row);
       return { cursor: encodeCursor(args.orderBy, node), node };
     });
     const connection = new LeadConnection();
@@ -157,32 +158,28 @@ export class LeadQueries {
       boundTenantId(this.em),
       id,
     ]);
-    return row ? toLeadNode(row) : null;
+    return row ? rowToLeadNode(row) : null;
   }
 
   /**
    * Runs a read with its values as parameters, as a named prepared statement: MikroORM's `execute`
-   * writes the values into the text, so PostgreSQL would parse and plan every page anew. Through
-   * knex, so the statement is timed and traced like every other (observability/database.ts). When
-   * a migration (by a newer process, during a rolling deploy) changed a column the statement reads,
+   * writes the values into the text, so PostgreSQL would parse and plan every page anew. Straight
+   * through the driver (db/driver-query.ts), timed and traced like every other statement. When a
+   * migration (by a newer process, during a rolling deploy) changed a column the statement reads,
    * PostgreSQL refuses the prepared statement on every connection that has it: it is run unprepared
    * instead, from then on.
    */
   private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
     const connection = this.em.getConnection();
     await connection.ensureConnection();
-    const run = async (name?: string): Promise<T[]> => {
-      const query = connection.getKnex().raw(sql, params as never[]);
-      const result: { rows: T[] } = await (name ? query.options({ name }) : query);
-      return result.rows;
-    };
+    const knex = connection.getKnex();
     const name = statementName(sql);
     try {
-      return await run(name);
+      return await driverQuery<T>(knex, sql, params, name);
     } catch (error) {
       if (!name || (error as { code?: unknown }).code !== CACHED_PLAN_CHANGED) throw error;
       statementNames.set(sql, null);
-      return run();
+      return driverQuery<T>(knex, sql, params);
     }
   }
 }
