@@ -320,7 +320,11 @@ describe('the rollup job', () => {
     const count = async () => Number((await db.query(`select count(*) from dashboard.lead_kpi_day where tenant_id = $1`, [other.id])).rows[0].count);
     // a tenant that does not want rollups gets none
     const unwanted = await app.server.jobs.send(KPI_ROLLUP_JOB, { tenantId: other.id }, { singletonKey: other.id });
-    while ((await app.server.jobs.state(KPI_ROLLUP_JOB, unwanted!)) !== 'completed') await new Promise((resolve) => setTimeout(resolve, 50));
+    const jobDeadline = Date.now() + 30_000;
+    for (let state = await app.server.jobs.state(KPI_ROLLUP_JOB, unwanted!); state !== 'completed'; state = await app.server.jobs.state(KPI_ROLLUP_JOB, unwanted!)) {
+      if (state === 'failed' || Date.now() > jobDeadline) throw new Error(`the rollup job ended ${state} instead of completing`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(await count()).toBe(0);
     // the sweep (each minute) sends the job for every tenant that does
     await wantRollups(app.server.orm.em.getKnex(), other.id);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyScope, UserRole } from '../src/modules/auth/auth.enums.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { User } from '../src/modules/auth/user.entity.js';
 import { createTestApp, type TestApp, type TestTenant } from './utils.js';
-import { MAX_KPI_COMPUTATIONS_PER_TENANT } from '../src/modules/dashboard/dashboard.service.js';
+import { kpiComputationStats, MAX_KPI_COMPUTATIONS, MAX_KPI_COMPUTATIONS_PER_TENANT } from '../src/modules/dashboard/dashboard.service.js';
 
 /**
  * A fixed set of leads inserted directly, with known outcomes, and every number of leadKpis checked
@@ -421,19 +422,46 @@ describe('leadKpis access', () => {
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses more than a few computations of one tenant at once with RATE_LIMITED (429), and answers again once they are done', async () => {
-    // the whole history: the statements read every lead of the range, so many at once would crowd out everyone else
-    const range = { from: '2020-01-01T00:00:00.000Z', to: '2021-12-31T00:00:00.000Z' };
-    const burst = await Promise.all(Array.from({ length: 16 }, () => app.gql(KPIS, { range }, { apiKey: readKey })));
-    const codes = burst.map((res) => (res.errors ? res.errors[0].extensions?.code : 'OK'));
-    expect(codes.filter((code) => code === 'OK').length).toBeGreaterThanOrEqual(MAX_KPI_COMPUTATIONS_PER_TENANT);
-    expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThan(0);
-    expect(codes.every((code) => code === 'OK' || code === 'RATE_LIMITED')).toBe(true);
-    const limited = burst.find((res) => res.errors)!;
-    expect(limited.status).toBe(429);
-    expect(limited.errors![0].message).toMatch(/try again in a moment/);
-    // once the burst is over, the same request answers again
-    expect((await app.gql(KPIS, { range }, { apiKey: readKey })).errors).toBeUndefined();
-    expect((await app.gql(KPIS, { range: MARCH_WEEK }, { cookie: other.adminCookie })).errors).toBeUndefined();
+  it('refuses a fifth computation of one tenant with RATE_LIMITED (429), runs three in all at once and queues the rest, and answers again once they are done', async () => {
+    // every computation first reads its tenant's SLA settings: with that table locked, the running ones wait there
+    const locker = new pg.Client({ connectionString: app.databaseUrl });
+    await locker.connect();
+    const settled: Array<{ status: number; code: string; message?: string }> = [];
+    const send = (options: { apiKey?: string; cookie?: string }) =>
+      app.gql(KPIS, { range: MARCH_WEEK }, options).then((res) => {
+        const answer = { status: res.status, code: res.errors ? String(res.errors[0].extensions?.code) : 'OK', message: res.errors?.[0].message };
+        settled.push(answer);
+        return answer;
+      });
+    const until = async (check: () => Promise<boolean> | boolean, what: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const blockedOnSettings = async () =>
+      Number((await locker.query(`select count(*) as n from pg_locks where not granted and relation = 'tenant_settings'::regclass`)).rows[0].n);
+    let answers: Array<Promise<{ status: number; code: string; message?: string }>> = [];
+    try {
+      await locker.query('begin');
+      await locker.query('lock table tenant_settings in access exclusive mode');
+      answers = Array.from({ length: MAX_KPI_COMPUTATIONS_PER_TENANT + 2 }, () => send({ apiKey: readKey }));
+      await until(() => settled.length === 2, 'the two refusals');
+      expect(settled.map((a) => [a.status, a.code])).toEqual([[429, 'RATE_LIMITED'], [429, 'RATE_LIMITED']]);
+      expect(settled[0].message).toMatch(/dashboards of your team are being computed right now; try again in a moment/);
+      // another tenant is not refused: it waits for a slot like the fourth of ours
+      answers.push(send({ cookie: other.adminCookie }));
+      await until(async () => kpiComputationStats.waiting === MAX_KPI_COMPUTATIONS_PER_TENANT + 1 - MAX_KPI_COMPUTATIONS && (await blockedOnSettings()) === MAX_KPI_COMPUTATIONS, 'three running, two waiting');
+      expect(settled).toHaveLength(2);
+    } finally {
+      await locker.query('commit');
+      await locker.end();
+    }
+    const codes = (await Promise.all(answers)).map((a) => a.code);
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(MAX_KPI_COMPUTATIONS_PER_TENANT + 1);
+    expect(kpiComputationStats.waiting).toBe(0);
+    // once they are done, the same requests answer again
+    expect((await app.gql(KPIS, { range: MARCH_WEEK }, { apiKey: readKey })).errors).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import type { SlaMinutes } from '../lifecycle/settings.rules.js';
 import { SettingsService } from '../lifecycle/settings.service.js';
 import type { Partials } from './dashboard.partials.js';
 import { DAY_MS, dayStart, quarterStarts } from './dashboard.plan.js';
-import { DURATION_GAMMA, partialsStatement, TIERS, type Statement } from './dashboard.sql.js';
+import { DURATION_GAMMA, PARTIALS_SETTINGS, partialsStatement, setLocal, TIERS, type Statement } from './dashboard.sql.js';
 
 /**
  * Daily rollups of leadKpis: per tenant and UTC day, the partials (`partialsStatement`) of the
@@ -59,8 +59,6 @@ export interface RollupDoc {
   doc: Partials;
 }
 
-/** Settles the session for the rollup statements (see `partialsStatement`): no JIT, hashing only. */
-export const ROLLUP_SETTINGS = "set local jit = 'off'; set local work_mem = '64MB'; set local enable_sort = 'off'; set local hash_mem_multiplier = '1000'";
 
 /** The tenant's UTC days in [first, end) whose rollups are usable now (see the conditions above), oldest first, as one array. */
 export function usableDaysStatement(tenantId: string, first: string, end: string, sla: SlaMinutes): Statement {
@@ -91,7 +89,7 @@ export async function buildDay(knex: Knex, em: EntityManager, tenantId: string, 
   const scope = { tenantId, intervals: [{ from: new Date(start), to: new Date(start + DAY_MS) }] };
   const partials = partialsStatement(leadTable(em), scope, sla, quarterStarts(day), { counts: 'marginals', histograms: true });
   await knex.transaction(async (trx) => {
-    await trx.raw(ROLLUP_SETTINGS);
+    await trx.raw(setLocal(PARTIALS_SETTINGS));
     await trx.raw('delete from dashboard.lead_kpi_dirty where tenant_id = ? and day = ?::date', [tenantId, day]);
     await trx.raw(
       `insert into dashboard.lead_kpi_day (tenant_id, day, settings_key, built_at, doc)

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../errors.js';
+import { DAY_MS } from './dashboard.plan.js';
 
 /** Below this n a rate or a duration is "not enough data": a Wilson interval of 30 leads is still ±15 points wide or more. */
 export const MINIMUM_SAMPLE = 30;
@@ -10,7 +11,6 @@ export const LOW_SCORE_BELOW = 40;
 export const MAX_TREND_BUCKETS = 15;
 export const MAX_OWNER_IDS = 200;
 
-const DAY_MS = 86_400_000;
 // IANA names: letters, digits, `_ + - /`; the database must know it too (checked when the statement runs)
 const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 

@@ -13,7 +13,7 @@ import { DAY_MS, dayStart, liveIntervals, quarterDays, wholeDays } from './dashb
 import { docsStatement, ROLLUP_MIN_LEADS, usableDaysStatement, wantRollups, type RollupDoc } from './dashboard.rollup.js';
 import { validateKpiArgs } from './dashboard.rules.js';
 import { exactDurations, histogramDurations, shapeKpis } from './dashboard.shape.js';
-import { combined, daysStatement, durationStatement, feedbackStatement, partialsStatement, type DurationRow, type FeedbackCounts, type KpiScope, type PartialsParts, type Statement } from './dashboard.sql.js';
+import { combined, daysStatement, durationStatement, feedbackStatement, partialsStatement, PARTIALS_SETTINGS, setLocal, STATEMENT_SETTINGS, type DurationRow, type FeedbackCounts, type KpiScope, type PartialsParts, type Statement } from './dashboard.sql.js';
 import { KpiPercentiles, type LeadKpis } from './dashboard.types.js';
 
 /** PostgreSQL's "invalid parameter value", e.g. a time zone Node knows and the database does not. */
@@ -29,14 +29,41 @@ export function requireDashboardReader(principal: Principal | null): Principal {
 }
 
 /**
- * At most this many `leadKpis` computations per tenant run at once in a process: each reads every
- * lead of its range (seconds and ~100 MB of hash memory at a million), so one API key sending many
- * at once must not take the database from everyone else. Dashboards refresh at most every 3 s.
+ * `leadKpis` computations of one tenant in a process, running or waiting: one API key sending many
+ * at once gets RATE_LIMITED. Dashboards refresh at most every 3 s.
  */
 export const MAX_KPI_COMPUTATIONS_PER_TENANT = 4;
+/**
+ * Computations running at once in a process, whatever the tenant; more wait for a slot, holding no
+ * connection. Each reads every lead of its range outside the rollups (over a second at a million
+ * leads with a filter) on two or three pooled connections at once: three keep dashboards to at
+ * most 9 of the pool's 10, so creates and pages still get a connection.
+ */
+export const MAX_KPI_COMPUTATIONS = 3;
 const running = new Map<string, number>();
-/** Tenants this process already marked for rollups: the mark is written once, not on every large answer. */
-const wanted = new Set<string>();
+/** Computations waiting for a slot, oldest first; a finished one hands its slot to the next. */
+const waiting: Array<() => void> = [];
+let slotsInUse = 0;
+/** What tests read: computations waiting for a slot now. */
+export const kpiComputationStats = {
+  get waiting() {
+    return waiting.length;
+  },
+};
+
+async function takeSlot(): Promise<void> {
+  if (slotsInUse < MAX_KPI_COMPUTATIONS) {
+    slotsInUse++;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function releaseSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else slotsInUse--;
+}
 
 const hasFilter = (filter: KpiFilter | null | undefined) => Boolean(filter?.ownerIds?.length || filter?.unassigned || filter?.sources?.length || filter?.industries?.length);
 
@@ -54,7 +81,12 @@ export class DashboardService {
     }
     running.set(tenantId, busy + 1);
     try {
-      return await this.compute(range, filter, tenantId);
+      await takeSlot();
+      try {
+        return await this.compute(range, filter, tenantId);
+      } finally {
+        releaseSlot();
+      }
     } finally {
       const left = (running.get(tenantId) ?? 1) - 1;
       if (left) running.set(tenantId, left);
@@ -75,9 +107,8 @@ export class DashboardService {
       throw error;
     });
     const tookMs = Math.round(performance.now() - started);
-    if (!filtered && result.liveLeads >= ROLLUP_MIN_LEADS && !wanted.has(tenantId)) {
-      // a large dashboard: from now on the job keeps this tenant's rollups
-      wanted.add(tenantId);
+    if (!filtered && result.liveLeads >= ROLLUP_MIN_LEADS) {
+      // a large dashboard: from now on the job keeps this tenant's rollups (one idempotent insert)
       await wantRollups(this.em.getConnection().getKnex(), tenantId);
     }
     return shapeKpis(result.rows, { from: range.from, to: range.to, timeZone, tookMs, percentiles: result.percentiles, rollupDays: result.rollupDays });
@@ -110,9 +141,8 @@ export class DashboardService {
       if (map) quarters.set(day, map);
     }
     const exact = quarters.size === 0;
-    const hashing = { enable_sort: 'off', hash_mem_multiplier: '1000' };
     const partials = (scope: KpiScope, parts: PartialsParts) =>
-      this.rows<{ partials: Partials }>(partialsStatement(table, scope, sla, plan.starts, parts), hashing).then(([row]) => row.partials);
+      this.rows<{ partials: Partials }>(partialsStatement(table, scope, sla, plan.starts, parts), PARTIALS_SETTINGS).then(([row]) => row.partials);
     const live: KpiScope = { tenantId, intervals: liveIntervals(range.from, range.to, [...quarters.keys()]), filter };
     const [docs, counts, durations] = await Promise.all([
       exact ? [] : this.rows<RollupDoc>(docsStatement(tenantId, [...quarters.keys()], sla)),
@@ -141,18 +171,16 @@ export class DashboardService {
   }
 
   /**
-   * One statement in a transaction of its own, for its settings: no JIT (compiling costs more than
-   * these aggregates gain from it), enough memory to sort a million durations without spilling, and
-   * `settings` of the statement's own. Through knex, so it is timed and traced like every other
-   * statement; values as parameters.
+   * One statement in a transaction of its own, for its settings (`STATEMENT_SETTINGS` or
+   * `PARTIALS_SETTINGS`, see dashboard.sql.ts). Through knex, so it is timed and traced like every
+   * other statement; values as parameters.
    */
-  private async rows<T>({ sql, params }: Statement, settings: Record<string, string> = {}): Promise<T[]> {
+  private async rows<T>({ sql, params }: Statement, settings: Readonly<Record<string, string>> = STATEMENT_SETTINGS): Promise<T[]> {
     const connection = this.em.getConnection();
     await connection.ensureConnection();
     const knex = connection.getKnex();
     return knex.transaction(async (trx) => {
-      const local = Object.entries({ jit: 'off', work_mem: '64MB', ...settings }).map(([name, value]) => `set local ${name} = '${value}'`);
-      await trx.raw(local.join('; '));
+      await trx.raw(setLocal(settings));
       const result: { rows: T[] } = await trx.raw(sql, params as never[]);
       return result.rows;
     });

@@ -285,8 +285,18 @@ export interface FeedbackCounts {
   tooLow: number;
 }
 
-/** The bench's floor: a bare count of the same rows. */
-export function floorStatement(t: LeadTable, scope: KpiScope): Statement {
-  const from = scopedLeads(t, scope);
-  return { sql: `select count(*) as n from ${from.sql}`, params: from.params };
+/**
+ * Session settings of the dashboard's statements, `set local` in their transaction: no JIT
+ * (compiling costs more than these aggregates gain), enough memory to sort a million durations.
+ * The partials' statements add `PARTIALS_SETTINGS`, the same for a live read and a day's rollup.
+ */
+export const STATEMENT_SETTINGS: Readonly<Record<string, string>> = { jit: 'off', work_mem: '64MB' };
+/** Hashing only: see `partialsStatement` for why sorting is off and hashing may take the memory. */
+export const PARTIALS_SETTINGS: Readonly<Record<string, string>> = { ...STATEMENT_SETTINGS, enable_sort: 'off', hash_mem_multiplier: '1000' };
+
+/** The `set local` statement of `settings` (fixed names and values of this module, never input). */
+export function setLocal(settings: Readonly<Record<string, string>>): string {
+  return Object.entries(settings)
+    .map(([name, value]) => `set local ${name} = '${value}'`)
+    .join('; ');
 }
