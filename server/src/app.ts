@@ -183,7 +183,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   if (existsSync(path.join(config.webDist, 'index.html'))) app.use(webApp(config.webDist));
   // Nearly every request is a JSON POST to /graphql: it skips Express, with the same request id,
   // headers, observation and answers (graphql/http.ts); everything else is Express's.
-  const graphqlPost = graphqlJsonPost(apollo, { allowedOrigins, authenticate, fork, contextFor, trust, logger });
+  const graphqlPost = graphqlJsonPost(apollo, { allowedOrigins, authenticate, fork, contextFor, logger });
   httpServer.on('request', (req: http.IncomingMessage & { path?: string }, res: http.ServerResponse) => {
     if (!isGraphqlJsonPost(req)) return void app(req, res);
     const requestId = assignRequestId(req, res);

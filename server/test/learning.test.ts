@@ -166,6 +166,21 @@ describe('suggestScoringModel with little data', () => {
     expect(result).toMatchObject({ enoughData: false, wins: 4, losses: 56, moreClosedLeadsNeeded: 6, criteria: [] });
   });
 
+  it('learns one model at a time per server: a second asked meanwhile gets RATE_LIMITED (429) and is answered when asked again', async () => {
+    const tenant = await app.createTenant();
+    await insertLeads(tenant, syntheticLeads(createRandom(505), 200));
+    const input = { since: new Date(Date.now() - 365 * DAY).toISOString(), outcomeWindowDays: 60 };
+    const burst = await Promise.all(Array.from({ length: 4 }, () => app.gql(SUGGEST, { input }, { cookie: tenant.adminCookie })));
+    const codes = burst.map((res) => (res.errors ? String(res.errors[0].extensions?.code) : 'OK'));
+    // the first holds the fit from its first statement on, so the others arrive while it runs
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(3);
+    const refused = burst.find((res) => res.errors)!;
+    expect(refused.status).toBe(429);
+    expect(refused.errors![0].message).toMatch(/^Another scoring model is being learned on this server right now/);
+    expect((await suggest(tenant)).closedLeads).toBe(200);
+  });
+
   it('refuses an outcome window out of range', async () => {
     const tenant = await app.createTenant();
     const res = await app.gql(SUGGEST, { input: { since: new Date(0).toISOString(), outcomeWindowDays: 2 } }, { cookie: tenant.adminCookie });

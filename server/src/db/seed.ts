@@ -83,7 +83,7 @@ export function demoLeads(count: number, seed: number): Array<Omit<Lead, 'id' | 
 }
 
 /**
- * Two demo tenants with an admin, two reps and about 200 leads each, with six months of history
+ * Two demo tenants with an admin, two reps and 500 leads each (DEMO_LEADS_PER_TENANT), with six months of history
  * (see seed-history.ts). Does nothing when they exist. Leads, activities and verdicts go in with one
  * statement each per tenant.
  */

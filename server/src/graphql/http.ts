@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cookie from 'cookie';
 import express, { type RequestHandler } from 'express';
 import type { Context } from '../context.js';
-import { applyCors, corsFor, credentialsFrom, errorBody, type TrustProxy } from '../http.js';
+import { applyCors, corsFor, credentialsFrom, errorBody } from '../http.js';
 import type { Logger } from '../logger.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import type { Principal } from '../modules/auth/principal.js';
@@ -110,7 +110,6 @@ function readJson(req: IncomingMessage): Promise<Body> {
 }
 
 export interface GraphqlJsonPostOptions<EM> extends GraphqlHttpOptions<EM> {
-  trust: TrustProxy;
   logger: Logger;
 }
 

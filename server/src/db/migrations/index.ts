@@ -10,6 +10,7 @@ import { Migration20261128300000 } from './Migration20261128300000.js';
 import { Migration20261128400000 } from './Migration20261128400000.js';
 import { Migration20261128500000 } from './Migration20261128500000.js';
 import { Migration20261128600000 } from './Migration20261128600000.js';
+import { Migration20261128700000 } from './Migration20261128700000.js';
 
 // Listed explicitly so the compiled build and the TypeScript sources run the same migrations.
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128400000', class: Migration20261128400000 },
   { name: 'Migration20261128500000', class: Migration20261128500000 },
   { name: 'Migration20261128600000', class: Migration20261128600000 },
+  { name: 'Migration20261128700000', class: Migration20261128700000 },
 ];

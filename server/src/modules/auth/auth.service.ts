@@ -233,8 +233,9 @@ function safeEqual(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export function requireAdmin(principal: Principal, what = 'manage API keys'): void {
-  if (!isAdmin(principal)) throw forbidden(`Only an admin of this tenant can ${what}.`);
+export function requireAdmin(principal: Principal | null, what = 'manage API keys'): Principal {
+  if (!principal || !isAdmin(principal)) throw forbidden(`Only an admin of this tenant can ${what}; sign in as an admin.`);
+  return principal;
 }
 
 /** Inside the writing transaction, so listeners hear only about committed changes. */

@@ -1,8 +1,12 @@
-import type { Interval } from './dashboard.sql.js';
-
 /** Pure date arithmetic of the rollups: which UTC days a request may read from them, and what it reads live. */
 
 export const DAY_MS = 86_400_000;
+
+/** [from, to): instants of creation. */
+export interface Interval {
+  from: Date;
+  to: Date;
+}
 /** The series of a rollup counts leads per quarter hour of its UTC day: every time zone in use today is offset by whole quarter hours. */
 export const QUARTER_MS = 15 * 60_000;
 export const QUARTERS_PER_DAY = DAY_MS / QUARTER_MS;

@@ -4,16 +4,11 @@ import type { LeadTable } from '../leads/lead.mapping.js';
 import { LeadStatus, ScoreFeedback } from '../lifecycle/lifecycle.enums.js';
 import type { SlaMinutes } from '../lifecycle/settings.rules.js';
 import type { KpiFilter } from './dashboard.inputs.js';
+import type { Interval } from './dashboard.plan.js';
 
 export interface Statement {
   sql: string;
   params: unknown[];
-}
-
-/** [from, to): instants of creation. */
-export interface Interval {
-  from: Date;
-  to: Date;
 }
 
 /** What a statement reads: one tenant's leads created in the intervals (sorted, disjoint), matching the filter. */

@@ -16,6 +16,8 @@ import { tenantFilter } from '../../kernel/tenant-scope.js';
 // keyset pagination walks these backwards: (score, created_at, id) and (created_at, id) per tenant
 @Index({ name: 'lead_tenant_score_idx', properties: ['tenant', 'score', 'createdAt', 'id'] })
 @Index({ name: 'lead_tenant_created_idx', properties: ['tenant', 'createdAt', 'id'] })
+// batch jobs (rescoring, decay) walk one tenant's leads by id: without it they walk every tenant's
+@Index({ name: 'lead_tenant_id_idx', properties: ['tenant', 'id'] })
 // the dashboard reads a tenant's leads of a creation range from this index alone (Migration20261128300000)
 @Index({
   name: 'lead_kpi_idx',

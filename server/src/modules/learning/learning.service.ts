@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../../errors.js';
+import { rateLimited } from '../rate-limit/rate-limiter.js';
 import { boundTenantId } from '../../kernel/tenant-scope.js';
 import { leadOutcome } from '../experiments/outcome.js';
 import { WINDOW_RANGE } from '../experiments/experiment.rules.js';
@@ -12,9 +13,18 @@ import { LAMBDA, suggestModel, type ClosedLead, type FeedbackLead } from './sugg
 
 /**
  * The fit runs in the request, on the API's event loop: about 1.4 s for 5,000 closed leads (and
- * 3.8 s for 20,000) on one core. The newest 5,000 are plenty for 29 coefficients.
+ * 3.8 s for 20,000) on one core. The newest 5,000 are plenty for 29 coefficients, and the newest
+ * 5,000 open leads with a net verdict bound what feedback adds (reps can rate as many as they like).
  */
 export const MAX_CLOSED_LEADS = 5_000;
+export const MAX_FEEDBACK_LEADS = 5_000;
+
+/**
+ * One fit at a time per process, whatever the tenant: while one runs, every other request of the
+ * process waits, so two at once would double that wait. Admins ask rarely; a second gets
+ * RATE_LIMITED and asks again a few seconds later.
+ */
+let fitting = false;
 const FIELDS = 'l.budget, l.company_size as "companySize", l.industry, l.urgency, l.source';
 
 /** Learns a scoring model from the outcomes of the EntityManager's tenant. Reads only. */
@@ -27,6 +37,16 @@ export class LearningService {
       throw badUserInput([{ field: 'outcomeWindowDays', code: 'OUT_OF_RANGE', message: `The outcome window is ${WINDOW_RANGE.min} to ${WINDOW_RANGE.max} whole days (got ${window}).` }]);
     }
     if (Number.isNaN(input.since.getTime())) throw badUserInput([{ field: 'since', code: 'OUT_OF_RANGE', message: 'Give a date and time.' }]);
+    if (fitting) throw rateLimited('Another scoring model is being learned on this server right now; try again in a few seconds.', 3_000);
+    fitting = true;
+    try {
+      return await this.fit(input, window);
+    } finally {
+      fitting = false;
+    }
+  }
+
+  private async fit(input: SuggestScoringModelInput, window: number): Promise<ScoringModelSuggestion> {
     const tenantId = boundTenantId(this.em);
     const active = await new ScoringService(this.em).activeModel();
     const now = new Date();
@@ -46,8 +66,8 @@ export class LearningService {
          from lead l join score_feedback f on f.lead_id = l.id and f.tenant_id = l.tenant_id
         where l.tenant_id = ? and l.status not in (?, ?) and l.created_at >= ?
         group by l.id having sum(case f.verdict when 'TOO_LOW' then 1 when 'TOO_HIGH' then -1 else 0 end) <> 0
-        order by l.id`,
-      [tenantId, LeadStatus.WON, LeadStatus.LOST, input.since],
+        order by l.created_at desc, l.id limit ?`,
+      [tenantId, LeadStatus.WON, LeadStatus.LOST, input.since, MAX_FEEDBACK_LEADS],
     );
     const suggestion = suggestModel({ closed, feedback, current: active.definition });
     const base = {

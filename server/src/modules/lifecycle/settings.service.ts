@@ -1,9 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden } from '../../errors.js';
+import { badUserInput } from '../../errors.js';
 import { recordEvent } from '../../events/outbox.js';
 import { boundTenantId } from '../../kernel/tenant-scope.js';
-import { isAdmin, type Principal } from '../auth/principal.js';
+import { requireAdmin } from '../auth/auth.service.js';
+import type { Principal } from '../auth/principal.js';
 import type { TenantSettingsNode } from './lifecycle.types.js';
 import { applySettings, DEFAULT_RULES, validateSettings, type SettingsChange, type TenantRules } from './settings.rules.js';
 import { TenantSettings } from './tenant-settings.entity.js';
@@ -36,7 +37,7 @@ export class SettingsService {
 
   /** Admins only; all of it checked before anything is stored. */
   async update(principal: Principal, change: SettingsChange): Promise<TenantRules> {
-    if (!isAdmin(principal)) throw forbidden('Only an admin may change the settings.');
+    requireAdmin(principal, 'change the settings');
     const errors = validateSettings(change);
     if (errors.length) throw badUserInput(errors);
     const tenantId = boundTenantId(this.em);

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../errors.js';
-import { LeadStatus, LostReason, OPEN_STATUSES } from './lifecycle.enums.js';
+import { LeadStatus, LostReason } from './lifecycle.enums.js';
 
 /** Largest deal numeric(14,2) holds. */
 export const MAX_DEAL_VALUE = 999_999_999_999.99;
@@ -10,7 +10,6 @@ const ORDER: readonly LeadStatus[] = [LeadStatus.NEW, LeadStatus.CONTACTED, Lead
 /** Where an admin may reopen a closed lead to. */
 const REOPEN_TO: readonly LeadStatus[] = [LeadStatus.CONTACTED, LeadStatus.QUALIFIED];
 
-export const isOpen = (status: LeadStatus): boolean => OPEN_STATUSES.includes(status);
 export const isClosed = (status: LeadStatus): boolean => status === LeadStatus.WON || status === LeadStatus.LOST;
 
 export interface StatusChangeInput {

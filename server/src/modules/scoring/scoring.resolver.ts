@@ -1,7 +1,7 @@
+import { requireAdmin } from '../auth/auth.service.js';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { badUserInput, forbidden } from '../../errors.js';
-import { isAdmin, type Principal } from '../auth/principal.js';
+import { badUserInput } from '../../errors.js';
 import { modelImpact } from './impact.js';
 import { scoreLead, tierTable } from './scoring.model.js';
 import { ScoringModelDraftInput } from './scoring.inputs.js';
@@ -9,12 +9,9 @@ import { criteriaOf, ScoringService, thresholdsOf } from './scoring.service.js';
 import { LeadScoreInput, ScoringModelInfo, ScorePreview } from './scoring.types.js';
 import { ScoringModelImpact, ScoringModelVersion } from './scoring-versions.types.js';
 
-/** Admin-only operations of this module: a rep's session, a manager or an API key get FORBIDDEN. */
-export function requireAdmin(principal: Principal | null): Principal {
-  if (!principal || !isAdmin(principal)) throw forbidden('Only an admin of your tenant may do this with the scoring model; sign in as an admin.');
-  return principal;
-}
+const ADMIN_TASK = 'change the scoring model';
 
+/** Admin-only operations of this module: a rep's session, a manager or an API key get FORBIDDEN. */
 @Resolver()
 export class ScoringResolver {
   @Query(() => ScoringModelInfo, { description: 'Points per option and tier thresholds of the active model, for forms and legends.' })
@@ -44,12 +41,12 @@ export class ScoringResolver {
 
   @Mutation(() => ScoringModelVersion, { description: 'Saves a new draft, or overwrites the draft `input.id` (admins).' })
   saveScoringModelDraft(@Arg('input', () => ScoringModelDraftInput) input: ScoringModelDraftInput, @Ctx() { em, principal }: Context): Promise<ScoringModelVersion> {
-    return new ScoringService(em).saveDraft(requireAdmin(principal), input);
+    return new ScoringService(em).saveDraft(requireAdmin(principal, ADMIN_TASK), input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a draft (admins); false when there is no such version. Published versions are kept.' })
   deleteScoringModelDraft(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<boolean> {
-    requireAdmin(principal);
+    requireAdmin(principal, ADMIN_TASK);
     return new ScoringService(em).deleteDraft(id);
   }
 
@@ -57,7 +54,7 @@ export class ScoringResolver {
     description: 'What publishing this version would do to your tenant\'s leads (admins): tier moves, histogram, averages, examples. Stores nothing.',
   })
   async scoringModelImpact(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<ScoringModelImpact> {
-    requireAdmin(principal);
+    requireAdmin(principal, ADMIN_TASK);
     const service = new ScoringService(em);
     const model = await service.version(id);
     if (!model) throw badUserInput([{ field: 'id', code: 'OUT_OF_RANGE', message: 'There is no such version in your tenant.' }]);
