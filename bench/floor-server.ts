@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { scoreLead, type ScoringModelDefinition } from '../server/src/modules/scoring/scoring.model.js';
-import { ACTIVE_MODEL_SQL, INSERT_LEAD, LIVE_LEAD, NOTIFY, PAGE_AFTER, PAGE_FIRST } from './sql.js';
+import { ACTIVE_MODEL_SQL, INSERT_LEAD, INSERT_LEAD_WITH_OUTBOX, LIVE_LEAD, NOTIFY, PAGE_AFTER, PAGE_FIRST } from './sql.js';
 
 const PAGE_SIZE = 50;
 /** Its own channel: the app listens on lead_scored and would otherwise relay the floor's leads too. */
@@ -61,20 +61,23 @@ async function page(after: string | undefined): Promise<unknown> {
   return { data: { leads: { edges, pageInfo: { hasNextPage: result.rows.length > PAGE_SIZE, endCursor: edges.at(-1)?.cursor ?? null } } } };
 }
 
-async function createLead(input: Record<string, string>): Promise<unknown> {
+function leadValues(input: Record<string, string>) {
   const scored = scoreLead(definition, input as never);
   const id = randomUUID();
   const now = new Date();
+  const values = [
+    id, tenantId, input.name, input.company, input.email ?? null, input.phone ?? null, input.budget, input.companySize, input.industry, input.urgency,
+    input.source, scored.score, scored.tier, JSON.stringify(scored.breakdown), modelVersion, 'API_KEY', tenantId, 'bench', now, now,
+  ];
+  return { id, scored, now, values };
+}
+
+async function createLead(input: Record<string, string>): Promise<unknown> {
+  const { id, scored, values } = leadValues(input);
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query({
-      ...INSERT_LEAD,
-      values: [
-        id, tenantId, input.name, input.company, input.email ?? null, input.phone ?? null, input.budget, input.companySize, input.industry, input.urgency,
-        input.source, scored.score, scored.tier, JSON.stringify(scored.breakdown), modelVersion, 'API_KEY', tenantId, 'bench', now, now,
-      ],
-    });
+    await client.query({ ...INSERT_LEAD, values });
     await client.query({ ...NOTIFY, values: [FLOOR_CHANNEL, JSON.stringify({ tenantId, leadId: id, reason: 'CREATED', previousScore: null })] });
     await client.query('commit');
   } catch (error) {
@@ -83,6 +86,19 @@ async function createLead(input: Record<string, string>): Promise<unknown> {
   } finally {
     client.release();
   }
+  return { data: { createLead: { id, score: scored.score, tier: scored.tier } } };
+}
+
+/** createLead with the app's writes (lead, ledger row, outbox event with every column) in one statement. */
+async function createLeadWithOutbox(input: Record<string, string>): Promise<unknown> {
+  const { id, scored, now, values } = leadValues(input);
+  const lead = {
+    id, name: input.name, company: input.company, email: input.email ?? null, phone: input.phone ?? null, budget: input.budget, companySize: input.companySize,
+    industry: input.industry, urgency: input.urgency, source: input.source, score: scored.score, tier: scored.tier, scoreBreakdown: scored.breakdown,
+    modelVersion, createdByKind: 'API_KEY', createdById: tenantId, createdByName: 'bench', createdAt: now, updatedAt: now, status: 'NEW', ownerId: null,
+    ownerName: null, contactedAt: null, closedAt: null, dealValue: null, lostReason: null, slaBreachedAt: null, lastActivityAt: now, decayedAt: null,
+  };
+  await pool.query({ ...INSERT_LEAD_WITH_OUTBOX, values: [...values, randomUUID(), JSON.stringify({ reason: 'CREATED', previousScore: null, lead })] });
   return { data: { createLead: { id, score: scored.score, tier: scored.tier } } };
 }
 
@@ -95,6 +111,7 @@ const server = http.createServer((req, res) => {
       let payload: unknown;
       if (req.url === '/page') payload = await page(input.after);
       else if (req.url === '/create') payload = await createLead(input);
+      else if (req.url === '/create-outbox') payload = await createLeadWithOutbox(input);
       else return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     } catch (error) {

@@ -2,7 +2,8 @@
 import type { FanoutResult, Ramp } from './fanout.js';
 import type { Measurement } from './http-load.js';
 
-export type ServerName = 'floor' | 'PostGraphile' | 'app';
+/** floorAppWrites: the floor writing what the app writes (createLead only) */
+export type ServerName = 'floor' | 'floorAppWrites' | 'PostGraphile' | 'app';
 
 export interface HttpScenarioResult {
   name: string;
@@ -28,11 +29,17 @@ export function httpTable(scenarios: HttpScenarioResult[]): string[] {
     '| scenario | server | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req¹ | app ÷ this (req/s) |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  const labels: Record<ServerName, string> = { floor: 'floor (node:http + pg, prepared)', PostGraphile: 'PostGraphile 5 (amber)', app: 'app' };
+  const labels: Record<ServerName, string> = {
+    floor: 'floor (node:http + pg, prepared)',
+    floorAppWrites: 'floor writing the app’s rows (1 statement)',
+    PostGraphile: 'PostGraphile 5 (amber)',
+    app: 'app',
+  };
   for (const scenario of scenarios) {
     const app = scenario.results.app;
-    for (const server of ['floor', 'PostGraphile', 'app'] as const) {
+    for (const server of ['floor', 'floorAppWrites', 'PostGraphile', 'app'] as const) {
       const m = scenario.results[server];
+      if (!m && server === 'floorAppWrites') continue;
       if (!m) {
         lines.push(`| ${scenario.name} | ${labels[server]} | — | — | — | — | — | — | — |`);
         continue;

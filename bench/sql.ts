@@ -23,6 +23,19 @@ export const INSERT_LEAD = {
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
 };
 
+/**
+ * The floor doing the app's writes: the lead, its ledger row and an outbox event of the app's size,
+ * in one statement (the app's own statement is modules/leads/lead.insert.ts). The event's type is
+ * one no consumer reads, so the app's processes are not woken to relay the floor's leads.
+ */
+export const INSERT_LEAD_WITH_OUTBOX = {
+  name: 'bench_insert_lead_outbox',
+  text: `with l as (${INSERT_LEAD.text} returning id, tenant_id, score, tier, model_version),
+    c as (insert into score_change (tenant_id, lead_id, old_score, new_score, old_tier, new_tier, model_version, reason, actor_kind, actor_id)
+          select tenant_id, id, null, score, null, tier, model_version, 'CREATED', $16, $17 from l)
+    insert into event (id, type, tenant_id, aggregate_id, payload) select $21::uuid, 'bench.floor_lead', tenant_id, id, $22::jsonb from l`,
+};
+
 export const NOTIFY = { name: 'bench_notify', text: 'select pg_notify($1, $2)' };
 
 /** What a live message carries (the app's subscription asks for the same fields). */

@@ -26,8 +26,8 @@ function positionalText(client: KnexClient, sql: string): string {
 }
 
 /**
- * Runs one read on a connection of the ORM's pool straight through the `pg` driver, optionally as
- * a named prepared statement. For the hottest reads only (a page of leads): knex's runner, raw
+ * Runs one statement on a connection of the ORM's pool straight through the `pg` driver, optionally
+ * as a named prepared statement. For the hottest statements only (a page of leads, a new lead): knex's runner, raw
  * formatter and query object cost more CPU than everything else such a read does in Node. knex's
  * own `query` and `query-response` / `query-error` events are sent with the same fields, so the
  * statement is timed, traced and counted like every other (observability/database.ts). The

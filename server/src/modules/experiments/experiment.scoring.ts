@@ -12,6 +12,8 @@ import { ExperimentArm, ExperimentStatus } from './experiment.enums.js';
 
 /** The model that scores one lead, and what to store once the lead is written. */
 export interface LeadScoringModel extends ActiveModel {
+  /** false: the lead is outside a running experiment and `record` does nothing */
+  inExperiment: boolean;
   /**
    * Call inside the lead's transaction, after the lead is flushed and its score change recorded,
    * before its event: stores the lead's score under both models of its experiment (the other arm's
@@ -31,7 +33,7 @@ const noRecord = async () => {};
 export async function experimentScoring(em: EntityManager, active: ActiveModel, lead: { id: string; created: boolean }): Promise<LeadScoringModel> {
   const running = await runningExperimentCache(em).get(em);
   // publishing another version ends the experiment; until that reaches this process, score as usual
-  if (!running || running.controlVersion !== active.version || !isUuid(lead.id)) return { ...active, record: noRecord };
+  if (!running || running.controlVersion !== active.version || !isUuid(lead.id)) return { ...active, inExperiment: false, record: noRecord };
   let arm: ExperimentArm;
   if (lead.created) {
     arm = armOf(running.id, lead.id, running.split);
@@ -41,11 +43,11 @@ export async function experimentScoring(em: EntityManager, active: ActiveModel, 
       lead.id,
       running.id,
     ]);
-    if (!row) return { ...active, record: noRecord };
+    if (!row) return { ...active, inExperiment: false, record: noRecord };
     arm = row.arm;
   }
   const model = arm === ExperimentArm.CHALLENGER ? { id: running.challengerId, version: running.challengerVersion, definition: running.challenger } : active;
-  return { ...model, record: (tx, stored, actor) => recordBothScores(tx, { running, arm, active, created: lead.created }, stored, actor) };
+  return { ...model, inExperiment: true, record: (tx, stored, actor) => recordBothScores(tx, { running, arm, active, created: lead.created }, stored, actor) };
 }
 
 interface Assignment {

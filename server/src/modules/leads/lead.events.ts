@@ -1,4 +1,4 @@
-import { ReferenceKind } from '@mikro-orm/core';
+import { ReferenceKind, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { recordEvent, type StoredEvent } from '../../events/outbox.js';
@@ -36,22 +36,33 @@ export async function notifyLeadScored(em: EntityManager, notice: LeadScoredNoti
   // the entity the caller flushed, not read back: a findOne with the tenant filter queries (and
   // joins the owner) even when the lead is in the identity map
   const { lead } = notice;
-  const payload: LeadScoredPayload = { reason: notice.reason, previousScore: notice.previousScore, lead: leadRecord(em, lead) };
-  await recordEvent(em, { type: LEAD_SCORED_EVENT, tenantId: notice.tenantId, aggregateId: lead.id, payload });
+  await recordEvent(em, { type: LEAD_SCORED_EVENT, tenantId: notice.tenantId, aggregateId: lead.id, payload: leadScoredPayload(em, lead, notice.reason, notice.previousScore) });
 }
 
+/** The payload of a lead's `lead.scored` event, of the lead as it is being stored. */
+export function leadScoredPayload(em: EntityManager, lead: Lead | LeadRecord, reason: LeadScoredReason, previousScore: number | null): LeadScoredPayload {
+  return { reason, previousScore, lead: leadRecord(em, lead) };
+}
+
+const recordPropertiesOf = new WeakMap<MetadataStorage, EntityProperty<Lead>[]>();
+
 /** The stored properties of a lead that an event carries: every column but its tenant (the owner is held as its id). */
-function recordProperties(em: EntityManager) {
-  return em
-    .getMetadata()
-    .get(Lead)
-    .props.filter((property) => property.kind === ReferenceKind.SCALAR || (property.kind === ReferenceKind.MANY_TO_ONE && property.mapToPk && property.name !== 'tenant'));
+export function recordProperties(em: EntityManager): readonly EntityProperty<Lead>[] {
+  const metadata = em.getMetadata();
+  let properties = recordPropertiesOf.get(metadata);
+  if (!properties) {
+    properties = metadata
+      .get(Lead)
+      .props.filter((property) => property.kind === ReferenceKind.SCALAR || (property.kind === ReferenceKind.MANY_TO_ONE && property.mapToPk && property.name !== 'tenant'));
+    recordPropertiesOf.set(metadata, properties);
+  }
+  return properties;
 }
 
 /** Every stored column of the lead but its tenant, by property name (timestamps become ISO text in JSON). */
-function leadRecord(em: EntityManager, lead: Lead): LeadRecord {
+function leadRecord(em: EntityManager, lead: Lead | LeadRecord): LeadRecord {
   const record: Record<string, unknown> = {};
-  for (const property of recordProperties(em)) record[property.name] = lead[property.name as keyof Lead];
+  for (const property of recordProperties(em)) record[property.name] = (lead as Record<string, unknown>)[property.name];
   return record as LeadRecord;
 }
 
