@@ -8,6 +8,9 @@ import type { Metrics } from './metrics.js';
 
 type Reason = 'created' | 'updated';
 
+/** What a report reads of a lead. */
+type ReportedLead = Pick<Lead, 'id' | 'createdByKind' | 'createdById' | 'scoreBreakdown' | 'score' | 'tier' | 'source' | 'modelVersion'>;
+
 /** Set on the request's EntityManager (`fork({ loggerContext })`); forks and transactions inherit it. */
 export interface RequestLoggerContext {
   requestId?: string;
@@ -47,7 +50,13 @@ export class LeadObserver implements EventSubscriber<Lead> {
     this.pending.delete(em);
     const { requestId } = (em as EntityManager).getLoggerContext<RequestLoggerContext>();
     if (!requestId) return;
-    for (const { lead, reason } of leads) this.report(lead, reason, requestId);
+    for (const { lead, reason } of leads) this.report(lead.tenant.id, lead, reason, requestId);
+  }
+
+  /** A lead stored by a statement of its own (createLead's), which the ORM's flush did not see: reported once it has committed. */
+  committed(em: EntityManager, tenantId: string, lead: ReportedLead, reason: Reason): void {
+    const { requestId } = em.getLoggerContext<RequestLoggerContext>();
+    if (requestId) this.report(tenantId, lead, reason, requestId);
   }
 
   afterTransactionRollback({ em }: TransactionEventArgs): void {
@@ -60,8 +69,7 @@ export class LeadObserver implements EventSubscriber<Lead> {
     else this.pending.set(em, [{ lead, reason }]);
   }
 
-  private report(lead: Lead, reason: Reason, requestId: string): void {
-    const tenantId = lead.tenant.id;
+  private report(tenantId: string, lead: ReportedLead, reason: Reason, requestId: string): void {
     const by = lead.createdByKind === PrincipalKind.USER ? { userId: lead.createdById } : { apiKeyId: lead.createdById };
     this.metrics.scoresCalculated.inc({ reason });
     if (this.logger.isLevelEnabled('debug')) {
@@ -83,4 +91,9 @@ export class LeadObserver implements EventSubscriber<Lead> {
       'lead created',
     );
   }
+}
+
+/** Reports a lead written without the ORM's flush, after its statement committed, as the flush would have. */
+export function reportCommittedLead(em: EntityManager, tenantId: string, lead: ReportedLead, reason: Reason): void {
+  for (const subscriber of em.getEventManager().getSubscribers()) if (subscriber instanceof LeadObserver) subscriber.committed(em, tenantId, lead, reason);
 }

@@ -13,6 +13,7 @@ import { IdempotentOperation } from './idempotency-key.entity.js';
 import { Lead } from './lead.entity.js';
 import { notifyLeadScored } from './lead.events.js';
 import { insertNewLead, newLeadRecord } from './lead.insert.js';
+import { reportCommittedLead } from '../../observability/leads.js';
 import { claimIdempotencyKey, removeExpiredKeys, requestHash, validateIdempotencyKey } from './lead.idempotency.js';
 import type { CreateLeadInput, UpdateLeadInput } from './lead.inputs.js';
 import { toLeadNode } from './lead.mapping.js';
@@ -63,6 +64,7 @@ export class LeadService {
       });
       const idempotency = idempotencyKey != null ? { key: idempotencyKey, operation: IdempotentOperation.CREATE_LEAD, hash: hash! } : null;
       if (await insertNewLead(this.em, { tenantId: principal.tenantId, lead, actor: actorOf(principal), idempotency })) {
+        reportCommittedLead(this.em, principal.tenantId, lead, 'created');
         if (idempotencyKey != null) await this.removeExpiredKeys();
         return toLeadNode(lead);
       }
