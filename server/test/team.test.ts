@@ -38,8 +38,9 @@ const fieldsOf = (res: { errors?: Array<{ extensions?: Record<string, any> }> })
 describe('teamMembers', () => {
   it('lists the users of the caller\'s tenant to admins, reps and API keys, never another tenant\'s', async () => {
     const key = await app.createApiKey(tenant, ApiKeyScope.READ);
-    for (const caller of [{ cookie: tenant.adminCookie }, { cookie: tenant.repCookie }, { apiKey: key }]) {
-      const res = await app.gql(MEMBERS, {}, caller);
+    const keyMembers = `{ teamMembers { id name role active createdAt deactivatedAt } }`;
+    for (const [caller, query] of [[{ cookie: tenant.adminCookie }, MEMBERS], [{ cookie: tenant.repCookie }, MEMBERS], [{ apiKey: key }, keyMembers]] as const) {
+      const res = await app.gql(query, {}, caller);
       expect(res.errors).toBeUndefined();
       const ids = res.data.teamMembers.map((m: { id: string }) => m.id);
       expect(ids).toEqual(expect.arrayContaining([tenant.admin.id, tenant.rep.id]));
@@ -52,6 +53,18 @@ describe('teamMembers', () => {
 
   it('asks for a signed-in caller', async () => {
     expect(codeOf(await app.gql(MEMBERS))).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives members\' e-mail addresses to signed-in users only: an API key that asks gets FORBIDDEN and no member', async () => {
+    for (const scope of [ApiKeyScope.READ, ApiKeyScope.WRITE]) {
+      const res = await app.gql(MEMBERS, {}, { apiKey: await app.createApiKey(tenant, scope) });
+      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect(res.errors![0].message).toMatch(/without their e-mail addresses/);
+      expect(res.errors![0].path).toEqual(['teamMembers', 0, 'email']);
+      expect(res.data).toBeNull();
+    }
+    const rep = await app.gql(MEMBERS, {}, { cookie: tenant.repCookie });
+    expect(rep.data.teamMembers.map((m: { email: string }) => m.email)).toEqual(expect.arrayContaining([tenant.rep.email]));
   });
 });
 

@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { forbidden } from '../../errors.js';
+import { PrincipalKind } from '../auth/auth.enums.js';
 import { requireAdmin } from '../auth/auth.service.js';
 import type { PrincipalCache } from '../auth/principal-cache.js';
 import { ChangeRoleArgs, CreateTeamMemberInput } from './team.inputs.js';
@@ -8,13 +10,20 @@ import { CreatedTeamMember, TeamMember } from './team.types.js';
 
 const MANAGE = 'manage the team';
 
-@Resolver()
+@Resolver(() => TeamMember)
 export class TeamResolver {
   constructor(private readonly deps: { principals: PrincipalCache }) {}
 
   @Query(() => [TeamMember], { description: 'The users of this tenant, active ones first (anyone signed in: owners are picked from it).' })
   teamMembers(@Ctx() { em }: Context): Promise<TeamMember[]> {
     return new TeamService(em).list();
+  }
+
+  // partner tools pick owners by id and name; members' addresses are for the people they work with
+  @FieldResolver(() => String, { description: 'Signed-in users only: an API key that asks for it gets FORBIDDEN.' })
+  email(@Root() member: TeamMember, @Ctx() { principal }: Context): string {
+    if (principal?.kind !== PrincipalKind.USER) throw forbidden('API keys see team members without their e-mail addresses: ask for id, name and role only.');
+    return member.email;
   }
 
   @Mutation(() => CreatedTeamMember, { description: 'Adds a member with a generated first password, returned only here (admins only).' })
