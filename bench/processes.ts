@@ -63,11 +63,13 @@ export interface StartOptions {
 /**
  * The V8 flags `npm start` runs the server with (server/package.json's start script): the bench
  * runs the app as production does, not with Node's defaults, which spend about a third more CPU
- * per page on garbage collection.
+ * per page on garbage collection. BENCH_APP_NODE_FLAGS adds more for the app alone, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/profiles` to see where its time goes under a scenario's load.
  */
 export function productionNodeFlags(): string[] {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'server', 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return manifest.scripts.start.split(/\s+/).filter((word) => /^--(max-semi-space-size|heap-growing-percent|max-old-space-size)=/.test(word));
+  const extra = process.env.BENCH_APP_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...manifest.scripts.start.split(/\s+/).filter((word) => /^--(max-semi-space-size|heap-growing-percent|max-old-space-size)=/.test(word)), ...extra];
 }
 
 /**
