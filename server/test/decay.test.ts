@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import { decayScores, SCORE_DECAY_JOB } from '../src/modules/lifecycle/decay.job.js';
+import { DEFAULT_SCORING_MODEL } from '../src/modules/scoring/scoring.model.js';
+import { draftInputOf } from '../src/modules/scoring/scoring.validation.js';
 import { CREATE_LEAD, createProbe, createTestApp, leadInput, subscribe, type TestApp, type TestTenant } from './utils.js';
 
 let app: TestApp;
@@ -91,4 +93,28 @@ describe('score decay', () => {
     expect(await decayScores(em, other.id, { enabled: true, points: 5, everyDays: 30, floor: 0 }, 2)).toBe(7);
     for (const id of ids) expect((await scoreOf(other, id)).score).toBe(80);
   });
+
+  it('tiers a lead of a running experiment’s challenger arm by the challenger’s thresholds', async () => {
+    const lab = await app.createTenant('Lab');
+    // the default points, other thresholds: both arms score alike, and tier 55 points apart
+    const challengerModel = { ...DEFAULT_SCORING_MODEL, tiers: { HOT: 95, KEY_ACCOUNT: 50, WARM: 30 } };
+    const draft = await app.gql('mutation($input: ScoringModelDraftInput!) { saveScoringModelDraft(input: $input) { id } }', { input: draftInputOf(challengerModel, 'challenger') }, { cookie: lab.adminCookie });
+    const started = await app.gql('mutation($input: StartExperimentInput!) { startExperiment(input: $input) { id status } }', { input: { challengerId: draft.data.saveScoringModelDraft.id, split: 0.5 } }, { cookie: lab.adminCookie });
+    expect(started.data.startExperiment.status).toBe('RUNNING');
+    const byArm: Record<string, string> = {};
+    let created = 0;
+    for (let i = 0; i < 40 && Object.keys(byArm).length < 2; i++, created++) {
+      const id = await lead(lab, { name: `Lead ${i}` }, 20);
+      const [row] = await app.em().getConnection().execute('select arm from lead_experiment where lead_id = ?', [id]);
+      byArm[row.arm] ??= id;
+    }
+    expect(Object.keys(byArm).sort()).toEqual(['CHALLENGER', 'CONTROL']);
+    expect(await scoreOf(lab, byArm.CHALLENGER)).toEqual({ score: 85, tier: 'KEY_ACCOUNT' });
+    expect(await scoreOf(lab, byArm.CONTROL)).toEqual({ score: 85, tier: 'HOT' });
+
+    expect(await decayScores(app.em(lab.id), lab.id, { enabled: true, points: 30, everyDays: 14, floor: 0 })).toBe(created);
+    expect(await scoreOf(lab, byArm.CHALLENGER)).toEqual({ score: 55, tier: 'KEY_ACCOUNT' });
+    expect(await scoreOf(lab, byArm.CONTROL)).toEqual({ score: 55, tier: 'WARM' });
+  });
 });
+

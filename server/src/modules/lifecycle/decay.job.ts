@@ -9,6 +9,8 @@ import { LeadScoredReason } from '../leads/lead.types.js';
 import { recordScoreChanges, ScoreChangeReason, SYSTEM_ACTOR } from '../scoring/score-ledger.js';
 import { ScoringService } from '../scoring/scoring.service.js';
 import { scoringSql } from '../scoring/scoring.sql.js';
+import { runningExperimentCache } from '../experiments/experiment.cache.js';
+import { ExperimentArm, ExperimentStatus } from '../experiments/experiment.enums.js';
 import { OPEN_STATUSES } from './lifecycle.enums.js';
 import type { DecayRule } from './settings.rules.js';
 
@@ -28,14 +30,27 @@ interface DecayedRow {
 /**
  * Takes `points` off every open lead of the EntityManager's tenant that nobody worked for
  * `everyDays` days (and that decay did not touch in as long), never below `floor`; the tier
- * follows the active model's thresholds. Set-based, a batch of leads per transaction, each with
+ * follows the thresholds of the model that scored the lead (the active one, or the running
+ * experiment's challenger for a lead in its arm; the experiment's per-model scores stay the models'
+ * own, as decay applies to both arms alike). Set-based, a batch of leads per transaction, each with
  * its ledger rows (DECAYED, by the system) and `lead.scored` events (DECAYED, previous score), so
  * subscribers see it like a rescore. Returns how many leads lost points.
  */
 export async function decayScores(em: EntityManager, tenantId: string, rule: DecayRule, batchSize = BATCH): Promise<number> {
   const model = await new ScoringService(em).activeModel();
   const table = leadTable(em);
-  const tier = scoringSql(model.definition, table).tier('b.new_score');
+  // a lead in the challenger arm of the running experiment is tiered by the challenger's thresholds,
+  // as its score was made by the challenger; its arm is read in the statement, which also sees the
+  // experiment's status, so an experiment that ended since the cache was filled tiers nobody by its model
+  const running = await runningExperimentCache(em).get(em);
+  const challenger = running && running.controlVersion === model.version ? running : null;
+  const activeTier = scoringSql(model.definition, table).tier('b.new_score');
+  const tier = challenger ? `(case when b.challenger then ${scoringSql(challenger.challenger, table).tier('b.new_score')} else ${activeTier} end)` : activeTier;
+  const arm = challenger
+    ? `exists (select 1 from lead_experiment le join experiment e on e.id = le.experiment_id and e.tenant_id = le.tenant_id
+                where le.lead_id = l.id and le.tenant_id = l.tenant_id and le.experiment_id = ? and le.arm = '${ExperimentArm.CHALLENGER}'
+                  and e.status = '${ExperimentStatus.RUNNING}')`
+    : 'false';
   const idle = `now() - make_interval(days => ?)`;
   let decayed = 0;
   let position: string | null = null;
@@ -43,7 +58,7 @@ export async function decayScores(em: EntityManager, tenantId: string, rule: Dec
     const rows: DecayedRow[] = await em.fork().transactional(async (tx) => {
       const updated = await tx.execute<DecayedRow[]>(
         `with batch as (
-           select l.id, l.score as old_score, l.tier as old_tier, greatest(?::int, l.score - ?::int) as new_score from lead l
+           select l.id, l.score as old_score, l.tier as old_tier, greatest(?::int, l.score - ?::int) as new_score, ${arm} as challenger from lead l
             where l.tenant_id = ? and l.status = any(?::text[]) and l.score > ?
               and l.last_activity_at < ${idle} and (l.decayed_at is null or l.decayed_at < ${idle})
               ${position ? 'and l.id > ?' : ''}
@@ -52,7 +67,7 @@ export async function decayScores(em: EntityManager, tenantId: string, rule: Dec
          update lead l set score = b.new_score, tier = ${tier}, decayed_at = now(), updated_at = now()
            from batch b where l.id = b.id
          returning l.id, b.old_score, b.old_tier, l.score, l.tier, l.model_version`,
-        [rule.floor, rule.points, tenantId, `{${OPEN_STATUSES.join(',')}}`, rule.floor, rule.everyDays, rule.everyDays, ...(position ? [position] : []), batchSize],
+        [rule.floor, rule.points, ...(challenger ? [challenger.id] : []), tenantId, `{${OPEN_STATUSES.join(',')}}`, rule.floor, rule.everyDays, rule.everyDays, ...(position ? [position] : []), batchSize],
       );
       if (!updated.length) return updated;
       updated.sort((a, b) => (a.id < b.id ? -1 : 1));
