@@ -31,6 +31,8 @@ export function sanitizeSql(sql: string): string {
 
 function statementOf(sql: string): string {
   const word = /^\s*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? 'other';
+  // a WITH statement counts as the first write it holds (createLead's stores three rows), else as a read
+  if (word === 'with') return /\b(insert|update|delete)\b/i.exec(sql)?.[1]?.toLowerCase() ?? 'select';
   return STATEMENTS.has(word) ? word : 'other';
 }
 
