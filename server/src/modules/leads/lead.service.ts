@@ -12,7 +12,7 @@ import { ScoringService } from '../scoring/scoring.service.js';
 import { IdempotentOperation } from './idempotency-key.entity.js';
 import { Lead } from './lead.entity.js';
 import { notifyLeadScored } from './lead.events.js';
-import { insertNewLead, newLeadRecord } from './lead.insert.js';
+import { insertNewLead, newLeadRecord, type NewLeadFields } from './lead.insert.js';
 import { reportCommittedLead } from '../../observability/leads.js';
 import { claimIdempotencyKey, removeExpiredKeys, requestHash, validateIdempotencyKey } from './lead.idempotency.js';
 import type { CreateLeadInput, UpdateLeadInput } from './lead.inputs.js';
@@ -49,19 +49,20 @@ export class LeadService {
     };
     const result = scoreLead(model.definition, values);
     const hash = idempotencyKey != null ? requestHash(IdempotentOperation.CREATE_LEAD, values) : null;
+    const fields: NewLeadFields = {
+      ...values,
+      id,
+      score: result.score,
+      tier: result.tier,
+      scoreBreakdown: result.breakdown,
+      modelVersion: model.version,
+      createdByKind: principal.kind,
+      createdById: principal.id,
+      createdByName: principal.name,
+    };
     if (!model.inExperiment) {
       // the common case in one statement (lead, ledger row, event): under half the ORM path's CPU and round trips
-      const lead = newLeadRecord({
-        ...values,
-        id,
-        score: result.score,
-        tier: result.tier,
-        scoreBreakdown: result.breakdown,
-        modelVersion: model.version,
-        createdByKind: principal.kind,
-        createdById: principal.id,
-        createdByName: principal.name,
-      });
+      const lead = newLeadRecord(fields);
       const idempotency = idempotencyKey != null ? { key: idempotencyKey, operation: IdempotentOperation.CREATE_LEAD, hash: hash! } : null;
       if (await insertNewLead(this.em, { tenantId: principal.tenantId, lead, actor: actorOf(principal), idempotency })) {
         reportCommittedLead(this.em, principal.tenantId, lead, 'created');
@@ -76,18 +77,7 @@ export class LeadService {
         const firstId = await claimIdempotencyKey(em, { key: idempotencyKey, operation, hash: hash!, leadId: id });
         if (firstId) return { replayOf: firstId };
       }
-      const created = em.create(Lead, {
-        id,
-        tenant: principal.tenantId,
-        ...values,
-        score: result.score,
-        tier: result.tier,
-        scoreBreakdown: result.breakdown,
-        modelVersion: model.version,
-        createdByKind: principal.kind,
-        createdById: principal.id,
-        createdByName: principal.name,
-      });
+      const created = em.create(Lead, { ...fields, tenant: principal.tenantId });
       await em.flush();
       await recordScoreChange(em, {
         tenantId: principal.tenantId,
