@@ -61,6 +61,19 @@ function reused(): never {
 }
 
 /**
+ * The claim of a key as one statement, its placeholders given in this order: tenant, key, operation,
+ * request hash, lead, hours a key lives. A live key stays as it is (no row returned); a new one is
+ * stored and one found expired is taken over (its key returned).
+ */
+export function claimKeySql([tenant, key, operation, hash, lead, hours]: readonly string[]): string {
+  return `insert into idempotency_key (tenant_id, key, operation, request_hash, lead_id, created_at) values (${tenant}, ${key}, ${operation}, ${hash}, ${lead}, now())
+       on conflict (tenant_id, key) do update
+         set operation = excluded.operation, request_hash = excluded.request_hash, lead_id = excluded.lead_id, created_at = excluded.created_at
+         where idempotency_key.created_at < now() - make_interval(hours => ${hours})
+       returning key`;
+}
+
+/**
  * Call first inside the writing transaction. Returns null when this request owns the key (a new
  * key, or one found expired, which acts as new): go on and write. Otherwise returns the id of the
  * lead the first request wrote, after that request committed: a concurrent request with the same
@@ -71,14 +84,14 @@ export async function claimIdempotencyKey(em: EntityManager, claim: KeyClaim): P
   const tenantId = boundTenantId(em);
   // the insert locks a live row it conflicts with; should the row still be gone (its lead deleted), claim again
   for (let attempt = 0; attempt < 3; attempt++) {
-    const taken = await em.execute<Array<{ key: string }>>(
-      `insert into idempotency_key (tenant_id, key, operation, request_hash, lead_id, created_at) values (?, ?, ?, ?, ?, now())
-       on conflict (tenant_id, key) do update
-         set operation = excluded.operation, request_hash = excluded.request_hash, lead_id = excluded.lead_id, created_at = excluded.created_at
-         where idempotency_key.created_at < now() - make_interval(hours => ?)
-       returning key`,
-      [tenantId, claim.key, claim.operation, claim.hash, claim.leadId, IDEMPOTENCY_KEY_HOURS],
-    );
+    const taken = await em.execute<Array<{ key: string }>>(claimKeySql(['?', '?', '?', '?', '?', '?']), [
+      tenantId,
+      claim.key,
+      claim.operation,
+      claim.hash,
+      claim.leadId,
+      IDEMPOTENCY_KEY_HOURS,
+    ]);
     if (taken.length) return null;
     const existing = await em.findOne(IdempotencyKey, { key: claim.key }, { refresh: true });
     if (!existing) continue;

@@ -5,7 +5,7 @@ import { driverQuery } from '../../db/driver-query.js';
 import type { ScoreActor } from '../scoring/score-ledger.js';
 import { ScoreChangeReason } from '../scoring/scoring.enums.js';
 import type { IdempotentOperation } from './idempotency-key.entity.js';
-import { IDEMPOTENCY_KEY_HOURS } from './lead.idempotency.js';
+import { claimKeySql, IDEMPOTENCY_KEY_HOURS } from './lead.idempotency.js';
 import { Lead } from './lead.entity.js';
 import { LEAD_SCORED_EVENT, leadScoredPayload, recordProperties } from './lead.events.js';
 import type { LeadRecord } from './lead.mapping.js';
@@ -90,14 +90,8 @@ function insertStatement(em: EntityManager): InsertStatement {
   statement = {
     properties,
     plain: `with lead_row as (insert into lead (${columns}) values (${values}) returning id, tenant_id, score, tier, model_version)${tail}`,
-    // as claimIdempotencyKey: a live key stays; one found expired is taken over
-    keyed: `with claim as (
-        insert into idempotency_key (tenant_id, key, operation, request_hash, lead_id, created_at) values ($1::uuid, ${key}, ${operation}, ${hash}, $2::uuid, now())
-        on conflict (tenant_id, key) do update
-          set operation = excluded.operation, request_hash = excluded.request_hash, lead_id = excluded.lead_id, created_at = excluded.created_at
-          where idempotency_key.created_at < now() - make_interval(hours => ${hours}::int)
-        returning key
-      ), lead_row as (
+    // the claim of claimIdempotencyKey, in the same statement: the lead is stored only if it succeeds
+    keyed: `with claim as (${claimKeySql(['$1::uuid', key, operation, hash, '$2::uuid', `${hours}::int`])}), lead_row as (
         insert into lead (${columns}) select ${values} where exists (select from claim) returning id, tenant_id, score, tier, model_version
       )${tail}`,
   };
