@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessOf, sharingKey, sharedSubscriptionStats as stats } from '../src/graphql/shared-subscriptions.js';
@@ -84,6 +85,46 @@ describe('subscribers of one operation', () => {
     expect(stats.executions - executionsBefore).toBe(3 * (created.length + 1));
     for (const sub of subs) sub.unsubscribe();
     await until(() => stats.sources === sourcesBefore, 'the shared source to close');
+  });
+
+  it('get the events that arrive together in one write of their socket', async () => {
+    const { tenant, live } = await tenantWithProbe();
+    const sub = await live({ cookie: tenant.repCookie });
+    const { id } = await createLead(tenant, 'Seed');
+    await until(() => names(sub).includes('Seed'), 'Seed');
+    // every write to a socket of the app's port while the burst goes out
+    const port = Number(new URL(app.server.url).port);
+    const writes: string[][] = [];
+    const proto = net.Socket.prototype as unknown as { _writev: (...args: any[]) => void; _write: (...args: any[]) => void };
+    const { _writev: writev, _write: write } = proto;
+    proto._writev = function (this: net.Socket, chunks: Array<{ chunk: unknown }>, ...rest: unknown[]) {
+      if (this.localPort === port) writes.push(chunks.map((entry) => String(entry.chunk)));
+      return writev.call(this, chunks, ...rest);
+    };
+    proto._write = function (this: net.Socket, chunk: unknown, ...rest: unknown[]) {
+      if (this.localPort === port) writes.push([String(chunk)]);
+      return write.call(this, chunk, ...rest);
+    };
+    try {
+      // three events committed together, as a rescoring commits hundreds: the relay publishes them at once
+      await app.em().getConnection().execute(
+        `insert into event (id, type, tenant_id, aggregate_id, payload)
+         select gen_random_uuid(), type, tenant_id, aggregate_id, jsonb_set(payload, '{lead,name}', to_jsonb('Burst ' || n))
+           from event, generate_series(1, 3) n where aggregate_id = ? and type = 'lead.scored' order by n`,
+        [id],
+      );
+      await until(() => names(sub).includes('Burst 3'), 'the burst');
+    } finally {
+      proto._writev = writev;
+      proto._write = write;
+    }
+    expect(names(sub).slice(-3)).toEqual(['Burst 1', 'Burst 2', 'Burst 3']);
+    // one write holds all three messages (a frame header and a message each), none went out alone
+    const burst = writes.filter((chunks) => chunks.some((chunk) => chunk.includes('Burst ')));
+    expect(burst.map((chunks) => chunks.length)).toEqual([6]);
+    expect(burst[0]).toHaveLength(6);
+    expect(burst[0].filter((chunk) => chunk.includes('Burst ')).map((chunk) => JSON.parse(chunk).payload.data.leadScored.lead.name)).toEqual(['Burst 1', 'Burst 2', 'Burst 3']);
+    sub.unsubscribe();
   });
 
   it('never share a source with other variables or another tenant', async () => {

@@ -271,15 +271,17 @@ export class EventBus {
   }
 
   private async liveStep(entry: LiveEntry): Promise<boolean> {
-    const until = this.heard;
-    if (this.stopped || entry.position >= until) return false;
+    if (this.stopped || entry.position >= this.heard) return false;
     const { consumer } = entry;
     let rows: EventRow[];
     let upTo: number;
     try {
       const em = this.orm.em.fork();
-      // anyone may NOTIFY a number: read no further than what is committed
-      upTo = Math.min(until, await this.highest(em));
+      // anyone may NOTIFY a number: read no further than what is committed. What was heard is read
+      // after that round trip: the wake-ups of one commit (or of commits close together) have arrived
+      // meanwhile, so their events are read, and written to sockets, together
+      const high = await this.highest(em);
+      upTo = Math.min(this.heard, high);
       rows = await this.eventsOfTypes(em, consumer.types, entry.position, upTo);
     } catch (error) {
       this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
