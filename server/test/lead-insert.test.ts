@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyScope } from '../src/modules/auth/auth.enums.js';
 import { Lead } from '../src/modules/leads/lead.entity.js';
 import { recordProperties } from '../src/modules/leads/lead.events.js';
-import { newLeadRecord, type NewLeadFields } from '../src/modules/leads/lead.insert.js';
+import { IdempotentOperation } from '../src/modules/leads/idempotency-key.entity.js';
+import { insertNewLead, newLeadRecord, type NewLeadFields } from '../src/modules/leads/lead.insert.js';
+import { MAX_TEXT_LENGTH } from '../src/modules/leads/lead.rules.js';
 import { createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
 
 // A new lead is stored by one hand-written statement (lead, ledger row, outbox event): these hold
@@ -74,6 +77,17 @@ describe('createLead’s statement', () => {
       expected[property.name] = value instanceof Date ? value.toISOString() : (value ?? null);
     }
     expect(events[0].payload.lead).toEqual(expected);
+  });
+
+  it('refuses a value longer than its column instead of cutting it, with or without an idempotency key', async () => {
+    const em = app.em(tenant.id);
+    const long = { ...FIELDS, name: 'x'.repeat(MAX_TEXT_LENGTH + 1), createdById: tenant.rep.id };
+    for (const idempotency of [null, { key: 'too-long', operation: IdempotentOperation.CREATE_LEAD, hash: 'h' }]) {
+      const id = randomUUID();
+      const write = insertNewLead(em, { tenantId: tenant.id, lead: newLeadRecord({ ...long, id }), actor: { kind: 'USER', id: tenant.rep.id }, idempotency });
+      await expect(write).rejects.toMatchObject({ code: '22001' }); // string_data_right_truncation
+      expect(await em.getConnection().execute('select count(*)::int as n from lead where id = ?', [id])).toEqual([{ n: 0 }]);
+    }
   });
 
   it('stores nothing of a lead whose event cannot be written, and answers INTERNAL_SERVER_ERROR', async () => {

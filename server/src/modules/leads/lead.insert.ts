@@ -75,8 +75,10 @@ function insertStatement(em: EntityManager): InsertStatement {
   const tenant = meta.properties.tenant;
   const properties = [tenant, ...recordProperties(em)] as EntityProperty<Lead>[];
   const columns = properties.map((p) => p.fieldNames[0]).join(', ');
-  // typed placeholders: in `insert … select` PostgreSQL cannot take a parameter's type from its column
-  const values = properties.map((p, i) => `$${i + 1}::${p.columnTypes[0]}`).join(', ');
+  // typed placeholders: in `insert … select` PostgreSQL cannot take a parameter's type from its
+  // column. Without the type's modifier: `::varchar(200)` would cut a longer text silently, where
+  // storing it in the column refuses it
+  const values = properties.map((p, i) => `$${i + 1}::${p.columnTypes[0].replace(/\(.*\)$/, '')}`).join(', ');
   const n = properties.length;
   const [actorKind, actorId, eventId, eventType, payload] = [n + 1, n + 2, n + 3, n + 4, n + 5].map((i) => `$${i}`);
   const tail = `, ledger as (
