@@ -1,5 +1,5 @@
 import type { ExperimentVerdict, ScoreCriterion } from '../gql/graphql';
-import type { Locale } from './format';
+import { numberFormat, type Locale } from './format';
 
 /**
  * The experiments screen's arithmetic and wording, pure: where an interval sits on a bar, which
@@ -36,7 +36,7 @@ export function barGeometry(interval: IntervalValue, domain: readonly [number, n
 export function formatRate(value: number | null, locale: Locale): string {
   if (value === null) return '–';
   const digits = Math.abs(value) < 0.1 && value !== 0 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** "45 % (26–66 %)" */
@@ -47,13 +47,13 @@ export function formatInterval(interval: IntervalValue, locale: Locale, format: 
 /** A signed difference in points of rate: "+12 %", "−3 %". */
 export function formatDifference(value: number | null, locale: Locale): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
 }
 
 /** An AUC with two decimals: "0.72" / "0,72". */
 export function formatAuc(value: number | null, locale: Locale): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 export interface VerdictInput {

@@ -10,6 +10,16 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return formatter;
 }
 
+/** The date format of a locale and shape, built once. */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  return cached(`date:${locale}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
+/** The number format of a locale and shape, built once. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return cached(`num:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+}
+
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -30,15 +40,15 @@ export function relativeTime(iso: string, locale: Locale, now: number = Date.now
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return cached(`num:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 function money(value: number, locale: Locale): string {
-  return cached(`eur:${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })).format(value);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
 }
 
 const BUDGET_BOUNDS: Record<BudgetRange, [number | null, number | null]> = {

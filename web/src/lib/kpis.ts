@@ -1,7 +1,7 @@
 import type { Unmasked } from '@apollo/client/core';
 import type { LeadKpisQuery } from '../gql/graphql';
 import type { CsvCell } from './csv';
-import type { Locale } from './format';
+import { numberFormat, type Locale } from './format';
 
 // The dashboard's pure logic: ranges of whole local days, how numbers with their uncertainty read,
 // the live refresh's throttle, and each table as rows for CSV.
@@ -81,15 +81,6 @@ export function browserTimeZone(): string {
 export function inRange(createdAt: string, input: { from: string; to: string }): boolean {
   const at = Date.parse(createdAt);
   return at >= Date.parse(input.from) && at < Date.parse(input.to);
-}
-
-// Intl formatters are costly to build: once per locale and shape
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}:${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)));
-  return format;
 }
 
 export function percentText(value: number, locale: Locale, digits = 1): string {

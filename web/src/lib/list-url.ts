@@ -38,11 +38,13 @@ const SHOW: Record<Exclude<QuickFilter, 'ALL'>, string> = { KEY_ACCOUNTS: 'key-a
 /** A query as the router gives it: a key may be missing, empty (null) or repeated. */
 export type QueryValues = Record<string, string | null | ReadonlyArray<string | null> | undefined>;
 
-function first(value: QueryValues[string]): string | null {
+/** The first value of a query key that may be missing, empty or repeated. */
+export function first(value: QueryValues[string]): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-function pick<T extends string>(options: readonly T[], value: string | null): T | '' {
+/** The option a query value names, in any case; '' when it names none. */
+export function pick<T extends string>(options: readonly T[], value: string | null): T | '' {
   const upper = value?.trim().toUpperCase();
   return options.find((o) => o === upper) ?? '';
 }

@@ -1,5 +1,5 @@
 import type { LeadStatus } from '../gql/graphql';
-import type { Locale } from './format';
+import { numberFormat, type Locale } from './format';
 
 /** What the countdown needs of a lead. */
 export interface SlaLead {
@@ -26,12 +26,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const units = new Map<string, Intl.NumberFormat>();
 function unit(value: number, name: 'day' | 'hour' | 'minute', locale: Locale): string {
-  const key = `${name}:${locale}`;
-  let format = units.get(key);
-  if (!format) units.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' })));
-  return format.format(value);
+  return numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
 }
 
 /**

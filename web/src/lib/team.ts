@@ -1,4 +1,6 @@
 import type { UserRole } from '../gql/graphql';
+import type { Translate } from './preview';
+import { formFieldErrors, type GraphQLErrorLike } from './validation';
 
 // Rules the settings screens show before the server would refuse: the server decides, these only
 // explain why a control is disabled.
@@ -31,19 +33,6 @@ export function deactivateLock(member: MemberLike, members: readonly MemberLike[
   return null;
 }
 
-export interface FieldErrorItem {
-  field?: unknown;
-  code?: unknown;
-  message?: unknown;
-}
-
-interface GraphQLErrorLike {
-  message: string;
-  extensions?: Record<string, unknown> | null;
-}
-
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
-
 /**
  * A refused settings form's errors by field (`input.email` → `email`), translated by code where
  * `settings.error.<CODE>` exists, else the server's English message; anything else is `general`.
@@ -54,22 +43,12 @@ export function formErrors(
   t: Translate,
   known: (key: string) => boolean,
 ): { fields: Record<string, string>; general: string[] } {
-  const byField: Record<string, string> = {};
-  const general: string[] = [];
-  for (const error of errors ?? []) {
-    const list = error.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(error.extensions.fields) ? (error.extensions.fields as FieldErrorItem[]) : null;
-    if (!list) {
-      const code = typeof error.extensions?.code === 'string' ? error.extensions.code : '';
-      general.push(code && known(`settings.error.${code}`) ? t(`settings.error.${code}`) : error.message);
-      continue;
-    }
-    for (const item of list) {
-      const field = String(item.field ?? '').replace(/^input\./, '');
-      const key = `settings.error.${String(item.code)}`;
-      const text = known(key) ? t(key) : typeof item.message === 'string' && item.message ? item.message : error.message;
-      if (fields.includes(field)) byField[field] ??= text;
-      else general.push(text);
-    }
-  }
-  return { fields: byField, general };
+  const textOf = (code: unknown, fallback: string) => (known(`settings.error.${String(code)}`) ? t(`settings.error.${String(code)}`) : fallback);
+  const sorted = formFieldErrors(
+    errors,
+    fields,
+    (item, error) => textOf(item.code, typeof item.message === 'string' && item.message ? item.message : error.message),
+    (error) => (typeof error.extensions?.code === 'string' && error.extensions.code ? textOf(error.extensions.code, error.message) : error.message),
+  );
+  return { fields: sorted.fields as Record<string, string>, general: sorted.general };
 }

@@ -57,7 +57,7 @@ export function validateLeadForm(values: LeadFormValues, t: Translate, rules: Te
   return errors;
 }
 
-interface GraphQLErrorLike {
+export interface GraphQLErrorLike {
   message: string;
   extensions?: Record<string, unknown> | null;
 }
@@ -108,26 +108,37 @@ function badInputFields(error: GraphQLErrorLike): ServerFieldError[] | undefined
 }
 
 /**
- * Field errors the server returned (`extensions.code = BAD_USER_INPUT`, `extensions.fields`), keyed by
- * form field; anything the form has no field for goes to `general`.
+ * The errors of a refused request sorted onto a form: field errors (`extensions.code =
+ * BAD_USER_INPUT`, `extensions.fields`) go to the form's own field (the first per field), the rest
+ * to `general`. `fieldText` and `otherText` put each in the user's language.
  */
-export function serverFieldErrors(errors: readonly GraphQLErrorLike[] | undefined, t: Translate): { fields: FieldErrors; general: string[] } {
-  const fields: FieldErrors = {};
+export function formFieldErrors<F extends string>(
+  errors: readonly GraphQLErrorLike[] | undefined,
+  formFields: readonly F[],
+  fieldText: (item: ServerFieldError, error: GraphQLErrorLike) => string,
+  otherText: (error: GraphQLErrorLike) => string = (error) => error.message,
+): { fields: Partial<Record<F, string>>; general: string[] } {
+  const fields: Partial<Record<F, string>> = {};
   const general: string[] = [];
   for (const error of errors ?? []) {
     const list = badInputFields(error);
     if (!list) {
-      general.push(error.message);
+      general.push(otherText(error));
       continue;
     }
     for (const item of list) {
-      const field = String(item.field ?? '').replace(/^input\./, '') as LeadField;
-      const text = fieldErrorText(item, t, error.message);
-      if (LEAD_FIELDS.includes(field)) fields[field] ??= text;
+      const field = String(item.field ?? '').replace(/^input\./, '') as F;
+      const text = fieldText(item, error);
+      if (formFields.includes(field)) fields[field] ??= text;
       else general.push(text);
     }
   }
   return { fields, general };
+}
+
+/** The lead form's errors of a refused request (see formFieldErrors). */
+export function serverFieldErrors(errors: readonly GraphQLErrorLike[] | undefined, t: Translate): { fields: FieldErrors; general: string[] } {
+  return formFieldErrors(errors, LEAD_FIELDS, (item, error) => fieldErrorText(item, t, error.message));
 }
 
 /** One line for a failed load: the translated field errors of a refused request, else the error's message. */

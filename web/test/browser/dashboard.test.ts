@@ -104,6 +104,38 @@ describe.skipIf(!hasChromium)('dashboard', () => {
     await page.context().close();
   });
 
+  it('keeps the period and filters in the address: a shared link and a reload show the same numbers', async () => {
+    const page = await (await newContext(tb.browser)).newPage();
+    await signIn(page, DEMO.admin);
+    // a link someone shared: the last 7 days of referrals
+    let asked = nextKpiVariables(page);
+    await page.goto('/dashboard?days=7&source=referral');
+    let variables = await asked;
+    expect(variables.filter).toEqual({ sources: ['REFERRAL'] });
+    const range = variables.range as { from: string; to: string };
+    expect((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000).toBeCloseTo(7, 0);
+    expect(await page.getByTestId('filter-source').inputValue()).toBe('REFERRAL');
+    expect(await page.getByTestId('period').locator('label.active').textContent()).toContain('7');
+
+    // a custom range and an industry go into the address as they are chosen
+    await page.getByTestId('period').getByText('Custom').click();
+    await page.getByTestId('range-from').fill('2026-01-01');
+    await page.getByTestId('range-to').fill('2026-02-28');
+    await page.getByTestId('filter-industry').selectOption('SOFTWARE');
+    await expect.poll(() => new URL(page.url()).search).toBe('?from=2026-01-01&to=2026-02-28&source=referral&industry=software');
+
+    // a reload asks for the same numbers
+    asked = nextKpiVariables(page);
+    await page.reload();
+    variables = await asked;
+    expect(variables.filter).toEqual({ sources: ['REFERRAL'], industries: ['SOFTWARE'] });
+    expect(await page.getByTestId('range-from').inputValue()).toBe('2026-01-01');
+    expect(await page.getByTestId('range-to').inputValue()).toBe('2026-02-28');
+    await page.getByTestId('tiles').waitFor();
+    await screenshot(page, 'dashboard-from-address');
+    await page.context().close();
+  });
+
   it('sends a rep to the lead list with a notice, and shows no link to it', async () => {
     const page = await (await newContext(tb.browser)).newPage();
     await signIn(page, DEMO.rep);
