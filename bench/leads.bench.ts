@@ -24,7 +24,7 @@ import { cpuMs, freePort, log, productionNodeFlags, rssMb, sampleRss, startProce
 import { benchModels } from './models.bench.js';
 import { measureKpis } from './kpis.bench.js';
 import { fanoutTable, httpTable, memoryLines, type HttpScenarioResult, type Memory, type ServerName } from './report.js';
-import { seed } from './seed.js';
+import { BENCH_WRITTEN_TABLES, seed } from './seed.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -115,6 +115,7 @@ async function main() {
   const lines: string[] = [];
   const memory: Partial<Memory> = {};
   // other work on the machine skews every number: say how busy it was
+  let maintenance: pg.Client | undefined;
   const startLoad = os.loadavg()[0].toFixed(1);
   try {
     log(`database ${database}; ${LEADS.toLocaleString('en')} leads; parts: ${[...ONLY].join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
@@ -123,11 +124,15 @@ async function main() {
     const readKeys = ONLY.has('fanout') ? FANOUT_OPTIONS.processes * Math.ceil(maxSockets / FANOUT_OPTIONS.processes / perKey) : 0;
     const seeded = await seed(databaseUrl, LEADS, readKeys);
     const auth = { authorization: `Bearer ${seeded.apiKey}` };
-    // Before each measured run the database writes out what earlier runs left dirty: a checkpoint
-    // started by another server's writes (or the seed's) would otherwise slow whichever server it
-    // overlaps. Needs a superuser or pg_checkpoint; without either the runs go on unsettled.
+    // Before each measured run the database cleans up after the runs before it: the rows they wrote
+    // are vacuumed (autovacuum is off for those tables, see seed.ts) and what they left dirty is
+    // written out. Otherwise a vacuum or a checkpoint started by one server's writes slows whichever
+    // server it overlaps. The checkpoint needs a superuser or pg_checkpoint; without, it is skipped.
+    maintenance = new pg.Client({ connectionString: databaseUrl });
+    await maintenance.connect();
     let canCheckpoint = true;
     const settle = async () => {
+      await maintenance!.query(`vacuum (analyze) ${BENCH_WRITTEN_TABLES.join(', ')}`);
       if (canCheckpoint) await admin.query('checkpoint').catch(() => (canCheckpoint = false));
     };
 
@@ -251,6 +256,7 @@ async function main() {
     console.log(lines.join('\n'));
   } finally {
     await Promise.all(children.map(stopProcess));
+    await maintenance?.end().catch(() => {});
     await admin.query(`drop database if exists ${database} with (force)`);
     await admin.end();
   }

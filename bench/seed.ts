@@ -12,6 +12,9 @@ import { createTenant } from '../server/src/onboarding/create-tenant.js';
 import { log } from './processes.js';
 import { peerViewSql } from './sql.js';
 
+/** The tables a run writes to: vacuumed by the bench, not by autovacuum. */
+export const BENCH_WRITTEN_TABLES = ['lead', 'score_change', 'event', 'idempotency_key'] as const;
+
 export interface Seeded {
   tenantId: string;
   /** WRITE key: pages and createLead */
@@ -59,7 +62,11 @@ export async function seed(databaseUrl: string, leads: number, readKeys: number)
       ],
     );
   }
-  await client.query('analyze lead');
+  // Autovacuum would start on the freshly written tables in the middle of some server's run (and
+  // again once the creates have written enough), slowing whichever server it overlaps: the bench
+  // vacuums them itself, before every measured run (see settle in leads.bench.ts), and off here.
+  for (const table of BENCH_WRITTEN_TABLES) await client.query(`alter table ${table} set (autovacuum_enabled = false, toast.autovacuum_enabled = false)`);
+  await client.query(`vacuum (analyze) ${BENCH_WRITTEN_TABLES.join(', ')}`);
   for (const statement of peerViewSql(tenant.id)) await client.query(statement);
   log(`seeded ${leads.toLocaleString('en')} leads and ${readKeys} READ keys in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const deepOffset = Math.floor(leads / 2);

@@ -14,6 +14,7 @@ import { useServer, type Extra as SocketExtra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
+import { DocumentCache } from './graphql/document-cache.js';
 import { formatErrors, type ErrorFormatter } from './graphql/format-error.js';
 import { createSharedSubscribe, type SubscriberTarget } from './graphql/shared-subscriptions.js';
 import { SocketWriter } from './graphql/socket-writer.js';
@@ -157,6 +158,8 @@ export function createWebSocketServer(options: WebSocketOptions) {
   const rules = production ? [...specifiedRules, ...validationRules, NoSchemaIntrospectionCustomRule] : [...specifiedRules, ...validationRules];
   const format = (errors: readonly GraphQLError[]) => formatErrors(errors, formatError, production);
   const writers = new WeakMap<WebSocket, SocketWriter>();
+  // sockets subscribe with the same few documents: parse and validate each once
+  const documents = new DocumentCache();
   const targets = new WeakMap<Context, SubscriberTarget>();
   // subscribers of one operation get the same result object: serialise it (and format and log its errors) once
   const serialized = new WeakMap<ExecutionResult, string>();
@@ -218,14 +221,17 @@ export function createWebSocketServer(options: WebSocketOptions) {
         }
         const nul = nulCharacterError(payload.variables);
         if (nul) return [nul];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
-        } catch (error) {
-          return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+        let document = documents.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+          } catch (error) {
+            return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+          }
+          const errors = validate(schema, document, rules);
+          if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
+          documents.set(payload.query, document);
         }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
         // one request id per operation: the connection's, then the operation's id on that socket
         const contextValue = options.contextFor(ctx.extra.principal ?? null, `${ctx.extra.requestId ?? randomUUID()}:${id}`.slice(0, 150));
         let writer = writers.get(ctx.extra.socket);

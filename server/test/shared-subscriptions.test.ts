@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentCache, documentCacheStats as documentStats } from '../src/graphql/document-cache.js';
 import { accessOf, sharingKey, sharedSubscriptionStats as stats } from '../src/graphql/shared-subscriptions.js';
 import { ApiKeyScope, PrincipalKind, UserRole } from '../src/modules/auth/auth.enums.js';
 import { CREATE_LEAD, createProbe, createTestApp, leadInput, memoryLogger, subscribe, type TestApp, type TestTenant, type WsCaller } from './utils.js';
@@ -206,6 +208,47 @@ describe('subscribers of one operation', () => {
       expect(names(sub)).toEqual(['UPDATED', 'After the bad event']);
     }
     expect(log.lines.filter((line) => line.includes('unexpected error')).length - loggedBefore).toBe(1);
+  });
+});
+
+describe('subscription documents', () => {
+  it('are parsed and validated once for every socket that sends the same text; an invalid one is refused each time and never kept', async () => {
+    const { tenant, live } = await tenantWithProbe();
+    // a text no other test sends
+    const query = `# ${randomUUID()}\n${LIVE}`;
+    const before = { ...documentStats };
+    const subs = [await live({ cookie: tenant.repCookie }, {}, query), await live({ cookie: tenant.adminCookie }, {}, query), await live({ cookie: tenant.repCookie }, {}, query)];
+    expect(documentStats.misses - before.misses).toBe(1);
+    expect(documentStats.hits - before.hits).toBe(2);
+    // the shared document works for all of them, across accesses
+    await barrier(tenant, 'Shared document', subs);
+
+    const invalid = `# ${randomUUID()}\nsubscription { leadScored { nope } }`;
+    const client = app.wsClient({ cookie: tenant.repCookie });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = subscribe(client, invalid);
+      await refused.waitFor(1, 2_000);
+      expect(JSON.stringify(refused.closed)).toMatch(/Cannot query field \\"nope\\"/);
+    }
+    expect(documentStats.misses - before.misses).toBe(3);
+    expect(documentStats.hits - before.hits).toBe(2);
+  });
+
+  it('keep the most recently used, up to a count, and no text over the length limit', () => {
+    const cache = new DocumentCache(2, 100);
+    const [a, b, c] = ['subscription A { x }', 'subscription B { x }', 'subscription C { x }'];
+    cache.set(a, parse(a));
+    cache.set(b, parse(b));
+    expect(cache.get(a)?.kind).toBe('Document');
+    cache.set(c, parse(c));
+    // b was used least recently
+    expect(cache.get(b)).toBeUndefined();
+    expect(cache.get(a)).toBeDefined();
+    expect(cache.get(c)).toBeDefined();
+    const long = `subscription D { ${'x '.repeat(60)}}`;
+    cache.set(long, parse(long));
+    expect(cache.get(long)).toBeUndefined();
+    expect(cache.size).toBe(2);
   });
 });
 

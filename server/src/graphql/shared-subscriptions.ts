@@ -1,4 +1,4 @@
-import { print, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { print, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
 import type { Principal } from '../modules/auth/principal.js';
 import type { Flushable, SocketWriter } from './socket-writer.js';
@@ -64,9 +64,17 @@ export function accessOf(principal: Pick<Principal, 'kind' | 'role' | 'scope'>):
   return `${principal.kind}:${principal.role ?? ''}:${principal.scope ?? ''}`;
 }
 
+// a document is printed once: sockets that send the same text share one document (see document-cache.ts)
+const printedDocuments = new WeakMap<DocumentNode, string>();
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) printedDocuments.set(document, (text = print(document)));
+  return text;
+}
+
 /** What decides a subscription's results: the tenant, the caller's access, the printed document (layout and comments aside), the operation and its variables. */
 export function sharingKey(tenantId: string, access: string, args: ExecutionArgs): string {
-  return JSON.stringify([tenantId, access, print(args.document), args.operationName ?? null, canonical(args.variableValues ?? {})]);
+  return JSON.stringify([tenantId, access, printed(args.document), args.operationName ?? null, canonical(args.variableValues ?? {})]);
 }
 
 /**
