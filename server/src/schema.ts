@@ -62,7 +62,7 @@ function resolverContainer(services: SchemaServices): ContainerType {
     [ClientErrorResolver, new ClientErrorResolver()],
     [TeamResolver, new TeamResolver(services.auth)],
     [LifecycleResolver, new LifecycleResolver()],
-    [ExperimentResolver, new ExperimentResolver()],
+    [ExperimentResolver, new ExperimentResolver(services.rescoring)],
     [LearningResolver, new LearningResolver()],
     [DashboardResolver, new DashboardResolver()],
   ]);

@@ -5,6 +5,7 @@ import { armOf, assignmentValue, assignmentValueSql } from '../src/modules/exper
 import { planExperiment } from '../src/modules/experiments/verdict.js';
 import { DEFAULT_SCORING_MODEL, scoreLead, type ScoreInput, type ScoringModelDefinition } from '../src/modules/scoring/scoring.model.js';
 import { draftInputOf } from '../src/modules/scoring/scoring.validation.js';
+import { finishedJob } from './scoring-fixtures.js';
 import { CREATE_LEAD, createTestApp, leadInput, type TestApp, type TestTenant } from './utils.js';
 
 // Experiments through the API on a real database: who may run them, how leads are assigned and
@@ -219,15 +220,21 @@ describe('assignment and scoring', () => {
 });
 
 describe('ending', () => {
-  it('gives every lead the active model\'s score when stopped, with ledger entries and events, and assigns no new lead', async () => {
+  it('gives every lead the active model\'s score when stopped, in a rescoring job, with ledger entries and events, and assigns no new lead', async () => {
     const tenant = await app.createTenant();
     const challenger = await saveChallenger(tenant);
     const experiment = await start(tenant, { challengerId: challenger.id, split: 0.5 });
     const leads = [];
     for (let i = 0; i < 16; i++) leads.push(await createLead(tenant, i));
+    const onChallenger = leads.filter((lead) => lead.modelVersion === challenger.version).length;
+    expect(onChallenger).toBeGreaterThan(0);
     const stopped = await app.gql(STOP, { id: experiment.id }, { cookie: tenant.adminCookie });
     expect(stopped.data.stopExperiment).toMatchObject({ status: 'FINISHED', leads: 16 });
     expect(stopped.data.stopExperiment.endReason).toMatch(/^Stopped by /);
+    // the challenger's leads go back to the active model in the background, as after a publish
+    const [job] = await sql(`select id, model_version, total from rescoring_job where tenant_id = ?`, [tenant.id]);
+    expect(job).toMatchObject({ model_version: 1, total: onChallenger });
+    expect(await finishedJob(app, tenant, job.id)).toMatchObject({ state: 'DONE', done: onChallenger, total: onChallenger });
 
     for (const lead of leads) {
       const [row] = await sql('select score, model_version from lead where id = ?', [lead.id]);
@@ -241,8 +248,9 @@ describe('ending', () => {
     const after = await createLead(tenant, 100);
     expect(after.modelVersion).toBe(1);
     expect(await sql('select 1 from lead_experiment where lead_id = ?', [after.id])).toEqual([]);
-    // stopping again changes nothing
+    // stopping again changes nothing, and queues nothing
     expect((await app.gql(STOP, { id: experiment.id }, { cookie: tenant.adminCookie })).data.stopExperiment.status).toBe('FINISHED');
+    expect(await sql(`select count(*)::int as n from rescoring_job where tenant_id = ?`, [tenant.id])).toEqual([{ n: 1 }]);
   });
 
   it('puts a lead back on the active model when the experiment ended while a process still saw it running', async () => {

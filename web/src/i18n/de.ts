@@ -487,7 +487,7 @@ const de: typeof en = {
       fixedHorizon: 'Geplant: {planned} Ergebnisse, genug, um bei einer Abschlussquote von {baseline} einen Unterschied von {effect} mit 80 % Power auf dem 5-%-Niveau zu finden. Das Urteil fällt einmal, an diesem Punkt.',
       stopEllipsis: 'Beenden…',
       stop: 'Experiment beenden',
-      stopConfirm: 'Alle Leads erhalten wieder den Score des aktiven Modells.',
+      stopConfirm: 'Alle Leads erhalten wieder den Score des aktiven Modells; die Neubewertung läuft im Hintergrund.',
       promote: 'Herausforderer v{version} veröffentlichen…',
       challengerChanged: 'Entwurf v{version} wurde nach dem Start geändert oder gelöscht: Ihn jetzt zu veröffentlichen, hieße nicht das Getestete zu veröffentlichen.',
     },

@@ -488,7 +488,7 @@ export default {
       fixedHorizon: 'Planned: {planned} outcomes, enough to find a difference of {effect} from a win rate of {baseline} with 80 % power at the 5 % level. The verdict comes once, at that point.',
       stopEllipsis: 'Stop…',
       stop: 'Stop experiment',
-      stopConfirm: 'Every lead takes the active model\'s score again.',
+      stopConfirm: 'Every lead takes the active model\'s score again; the rescoring runs in the background.',
       promote: 'Publish the challenger v{version}…',
       challengerChanged: 'Draft v{version} was edited or deleted after the start: publishing it now would not publish what was tested.',
     },

@@ -11,10 +11,23 @@ async function gql(cookie: string, query: string, variables: Record<string, unkn
   return (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
 }
 
-/** Ends whatever experiment a failed run left running, so the other browser tests score leads with the active model. */
+/**
+ * Ends whatever experiment a failed run left running, so the other browser tests score leads with
+ * the active model, and waits for the rescoring that puts its leads back on the active model.
+ */
 async function stopRunning(cookie: string) {
   const { data } = await gql(cookie, '{ experiments { id status } }');
   for (const e of data?.experiments ?? []) if (e.status === 'RUNNING') await gql(cookie, 'mutation($id: ID!) { stopExperiment(id: $id) { id } }', { id: e.id });
+  await rescored(cookie);
+}
+
+/** Waits until the tenant has no queued or running rescoring (also from afterAll, where expect.poll cannot run). */
+async function rescored(cookie: string) {
+  const deadline = Date.now() + 20_000;
+  while ((await gql(cookie, '{ activeRescoringJob { id } }')).data?.activeRescoringJob) {
+    if (Date.now() > deadline) throw new Error('the rescoring after stopping the experiment did not finish within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe.skipIf(!hasChromium)('experiments and the learned model', () => {
@@ -92,6 +105,8 @@ describe.skipIf(!hasChromium)('experiments and the learned model', () => {
     await result.getByTestId('confirm-stop').click();
     await expect.poll(() => admin.locator(`[data-testid=experiment-item][data-experiment-id="${id}"]`).getAttribute('data-status')).toBe('FINISHED');
     expect(await result.getByTestId('stop-experiment').count()).toBe(0);
+    // its leads are rescored with the active model in the background
+    await rescored(adminCookie);
   });
 
   it('saves the suggested model as a draft of the scoring model', async () => {

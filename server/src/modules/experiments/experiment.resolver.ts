@@ -1,6 +1,7 @@
 import { requireAdmin } from '../auth/auth.service.js';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { RescoringQueue } from '../scoring/rescoring.service.js';
 import { StartExperimentInput } from './experiment.inputs.js';
 import { ExperimentService } from './experiment.service.js';
 import { ExperimentNode, ExperimentResult } from './experiment.types.js';
@@ -10,6 +11,8 @@ const ADMIN_TASK = 'run experiments';
 /** Experiments are admin-only: a rep's session, a manager or an API key get FORBIDDEN. */
 @Resolver()
 export class ExperimentResolver {
+  constructor(private readonly queue?: RescoringQueue) {}
+
   @Query(() => [ExperimentNode], { description: 'A/B tests of scoring models in your tenant, newest first (admins).' })
   experiments(@Ctx() { em, principal }: Context): Promise<ExperimentNode[]> {
     requireAdmin(principal, ADMIN_TASK);
@@ -32,8 +35,13 @@ export class ExperimentResolver {
     return new ExperimentService(em).start(requireAdmin(principal, ADMIN_TASK), input);
   }
 
-  @Mutation(() => ExperimentNode, { description: 'Ends an experiment (admins): every lead takes the active model\'s score again. Its leads keep maturing into outcomes. NOT_FOUND for an unknown id.' })
+  @Mutation(() => ExperimentNode, {
+    description:
+      'Ends an experiment (admins): every lead takes the active model\'s score again, in a rescoring job in the background (activeRescoringJob, rescoringProgress). Its leads keep maturing into outcomes. NOT_FOUND for an unknown id.',
+  })
   stopExperiment(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<ExperimentNode> {
-    return new ExperimentService(em).stop(requireAdmin(principal, ADMIN_TASK), id);
+    const admin = requireAdmin(principal, ADMIN_TASK);
+    if (!this.queue) throw new Error('ExperimentResolver was built without the rescoring queue');
+    return new ExperimentService(em).stop(admin, id, this.queue);
   }
 }

@@ -6,9 +6,8 @@ import { isUuid } from '../../kernel/ids.js';
 import { boundTenantId } from '../../kernel/tenant-scope.js';
 import type { Principal } from '../auth/principal.js';
 import { LeadStatus } from '../lifecycle/lifecycle.enums.js';
-import { RescoringJob } from '../scoring/rescoring-job.entity.js';
-import { batchStatement } from '../scoring/rescoring.runner.js';
-import { RescoringState, ScoringModelStatus } from '../scoring/scoring.enums.js';
+import { queueRescoring, recordProgress, unfinishedRescoring, type RescoringQueue } from '../scoring/rescoring.service.js';
+import { ScoringModelStatus } from '../scoring/scoring.enums.js';
 import { ScoringModel } from '../scoring/scoring-model.entity.js';
 import { lockModels } from '../scoring/scoring.service.js';
 import { runningExperimentCache } from './experiment.cache.js';
@@ -24,8 +23,6 @@ import { DEFAULT_BASELINE_RATE, planExperiment } from './verdict.js';
 export const EXPERIMENT_CHANGED_EVENT = 'experiment.changed';
 /** Below this many past outcomes the tenant's win rate is too uncertain to plan with; the default is used. */
 const MIN_BASELINE_OUTCOMES = 20;
-/** Leads per statement when an experiment's leads go back to the active model. */
-const SWEEP_BATCH = 2_000;
 
 /** Experiments of the EntityManager's tenant. */
 export class ExperimentService {
@@ -59,7 +56,7 @@ export class ExperimentService {
           { field: 'challengerId', code: 'OUT_OF_RANGE', message: `An experiment is running already (version ${running.challengerVersion} against ${running.controlVersion}); stop it first.` },
         ]);
       }
-      const rescoring = await em.findOne(RescoringJob, { state: { $in: [RescoringState.QUEUED, RescoringState.RUNNING] } });
+      const rescoring = await unfinishedRescoring(em);
       if (rescoring) {
         throw badUserInput([{ field: 'challengerId', code: 'OUT_OF_RANGE', message: `Leads are still being rescored with version ${rescoring.modelVersion}; start the experiment once that has finished.` }]);
       }
@@ -98,31 +95,31 @@ export class ExperimentService {
    * of them. Stopping a finished experiment repeats the second step, which finds nothing left to do
    * unless it failed before.
    */
-  async stop(principal: Principal, id: string): Promise<ExperimentNode> {
+  /**
+   * Ends the experiment and queues the rescoring that gives its challenger leads the active model's
+   * score again: in the background, in batches (rescoring.runner.ts), not in this request. An
+   * experiment of many leads took minutes here, in one transaction holding every one of them.
+   */
+  async stop(principal: Principal, id: string, queue: RescoringQueue): Promise<ExperimentNode> {
     const tenantId = boundTenantId(this.em);
-    const experiment = await this.em.transactional(async (em) => {
+    const { experiment, queued } = await this.em.transactional(async (em) => {
+      // as publishing does: one change of the tenant's models (and one job for them) at a time
+      await lockModels(em, tenantId);
       const found = isUuid(id) ? await em.findOne(Experiment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!found) throw notFound('There is no such experiment in your tenant.');
-      if (found.status === ExperimentStatus.RUNNING) {
-        Object.assign(found, { status: ExperimentStatus.FINISHED, finishedAt: new Date(), finishedByName: principal.name, endReason: `Stopped by ${principal.name}.` });
-        await em.flush();
-        await recordEvent(em, { type: EXPERIMENT_CHANGED_EVENT, tenantId, aggregateId: found.id, payload: { status: ExperimentStatus.FINISHED } });
-      }
-      return found;
+      if (found.status !== ExperimentStatus.RUNNING) return { experiment: found, queued: false };
+      Object.assign(found, { status: ExperimentStatus.FINISHED, finishedAt: new Date(), finishedByName: principal.name, endReason: `Stopped by ${principal.name}.` });
+      await em.flush();
+      await recordEvent(em, { type: EXPERIMENT_CHANGED_EVENT, tenantId, aggregateId: found.id, payload: { status: ExperimentStatus.FINISHED } });
+      // a rescoring still unfinished (none can be while an experiment runs, see start) would cover these leads in its second pass
+      if (await unfinishedRescoring(em)) return { experiment: found, queued: true };
+      const active = await em.findOneOrFail(ScoringModel, { status: ScoringModelStatus.ACTIVE });
+      const job = await queueRescoring(em, tenantId, active, principal.id);
+      await recordProgress(em, job.id);
+      return { experiment: found, queued: true };
     });
     runningExperimentCache(this.em).drop(tenantId);
-    await this.em.fork().transactional(async (em) => {
-      const active = await em.findOneOrFail(ScoringModel, { status: ScoringModelStatus.ACTIVE });
-      const job = { tenantId, version: active.version, actorId: principal.id, definition: active.definition };
-      // the rescoring statement: every lead not scored by the active version is rescored, logged and announced
-      let position: string | null = null;
-      for (;;) {
-        const { sql, params } = batchStatement(em, job, position, SWEEP_BATCH);
-        const [batch] = await em.execute<Array<{ n: number; last_id: string | null }>>(sql, params);
-        if (batch.n === 0) break;
-        position = batch.last_id;
-      }
-    });
+    if (queued) await queue.start(tenantId);
     return (await this.nodes([experiment]))[0];
   }
 

@@ -48,7 +48,7 @@ export class RescoringService {
       await lockModels(em, tenantId);
       const model = isUuid(id) ? await em.findOne(ScoringModel, { id }) : null;
       if (!model) throw badUserInput([{ field: 'id', code: 'OUT_OF_RANGE', message: 'There is no such version in your tenant.' }]);
-      const running = await em.findOne(RescoringJob, { state: { $in: UNFINISHED } }, { orderBy: { createdAt: 'desc' } });
+      const running = await unfinishedRescoring(em);
       if (running) {
         throw badUserInput([
           {
@@ -68,13 +68,7 @@ export class RescoringService {
         await em.nativeUpdate(ScoringModel, { tenant: tenantId, status: ScoringModelStatus.ACTIVE }, { status: ScoringModelStatus.RETIRED });
         Object.assign(model, { status: ScoringModelStatus.ACTIVE, publishedAt: new Date(), publishedById: principal.id, publishedByName: principal.name });
       }
-      const table = leadTable(em);
-      const [{ total }] = await em.execute<Array<{ total: string }>>(
-        `select count(*) as total from ${table.name} where ${table.column('tenant')} = ? and ${table.column('modelVersion')} <> ?`,
-        [tenantId, model.version],
-      );
-      const created = em.create(RescoringJob, { tenant: tenantId, model, modelVersion: model.version, total: Number(total), actorId: principal.id });
-      await em.flush();
+      const created = await queueRescoring(em, tenantId, model, principal.id);
       await recordEvent<ModelPublishedPayload>(em, { type: MODEL_PUBLISHED_EVENT, tenantId, aggregateId: model.id, payload: { modelId: model.id, version: model.version } });
       await recordProgress(em, created.id);
       return created;
@@ -92,9 +86,29 @@ export class RescoringService {
 
   /** The queued or running job of the tenant, if any. */
   async activeJob(): Promise<RescoringJobNode | null> {
-    const job = await this.em.findOne(RescoringJob, { state: { $in: UNFINISHED } }, { orderBy: { createdAt: 'desc' } });
+    const job = await unfinishedRescoring(this.em);
     return job && toJobNode(job);
   }
+}
+
+/**
+ * A job that rescores every lead of the tenant not scored by `model` yet, written in the caller's
+ * transaction (which holds lockModels): start the queue once it has committed.
+ */
+export async function queueRescoring(em: EntityManager, tenantId: string, model: ScoringModel, actorId: string): Promise<RescoringJob> {
+  const table = leadTable(em);
+  const [{ total }] = await em.execute<Array<{ total: string }>>(
+    `select count(*) as total from ${table.name} where ${table.column('tenant')} = ? and ${table.column('modelVersion')} <> ?`,
+    [tenantId, model.version],
+  );
+  const job = em.create(RescoringJob, { tenant: tenantId, model, modelVersion: model.version, total: Number(total), actorId });
+  await em.flush();
+  return job;
+}
+
+/** The queued or running rescoring of the tenant, if any. */
+export function unfinishedRescoring(em: EntityManager): Promise<RescoringJob | null> {
+  return em.findOne(RescoringJob, { state: { $in: UNFINISHED } }, { orderBy: { createdAt: 'desc' } });
 }
 
 type JobFields = Pick<RescoringJob, 'id' | 'modelVersion' | 'state' | 'done' | 'total' | 'createdAt' | 'startedAt' | 'finishedAt' | 'error'>;
