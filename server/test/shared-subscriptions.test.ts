@@ -234,8 +234,8 @@ describe('subscription documents', () => {
     expect(documentStats.hits - before.hits).toBe(2);
   });
 
-  it('keep the most recently used, up to a count, and no text over the length limit', () => {
-    const cache = new DocumentCache(2, 100);
+  it('keep the most recently used, up to a count and a total length, and no text over the length limit', () => {
+    const cache = new DocumentCache(2, 1_000, 100);
     const [a, b, c] = ['subscription A { x }', 'subscription B { x }', 'subscription C { x }'];
     cache.set(a, parse(a));
     cache.set(b, parse(b));
@@ -249,6 +249,16 @@ describe('subscription documents', () => {
     cache.set(long, parse(long));
     expect(cache.get(long)).toBeUndefined();
     expect(cache.size).toBe(2);
+
+    // the total length: texts of 90 characters, at most 200 in all, so two fit and a third evicts the oldest
+    const sized = new DocumentCache(10, 200, 100);
+    const texts = ['E', 'F', 'G'].map((name) => `subscription ${name} { ${'x '.repeat(36)}}`);
+    expect(texts.every((text) => text.length === 90)).toBe(true);
+    for (const text of texts) sized.set(text, parse(text));
+    expect(sized.size).toBe(2);
+    expect(sized.characters).toBe(180);
+    expect(sized.get(texts[0])).toBeUndefined();
+    expect(sized.get(texts[2])).toBeDefined();
   });
 });
 
