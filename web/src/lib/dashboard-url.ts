@@ -1,6 +1,6 @@
 import type { Industry, LeadSource } from '../gql/graphql';
 import { isValidRange, presetRange, RANGE_PRESETS, type DayRange, type RangePreset } from './kpis';
-import { first, pick, type QueryValues } from './list-url';
+import { first, ownerOf, pick, type QueryValues } from './list-url';
 import { INDUSTRY_OPTIONS, SOURCE_OPTIONS } from './options';
 
 /** A preset number of days ("30"), or the custom range. */
@@ -18,7 +18,6 @@ export interface DashboardView {
 }
 
 const DEFAULT_PRESET: RangePreset = 30;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The view from the query of the address: `?days=7`, or `?from=2026-01-01&to=2026-03-31`, and
@@ -32,11 +31,11 @@ export function dashboardFromParams(query: QueryValues, now: Date = new Date()):
   const preset = RANGE_PRESETS.find((n) => n === days) ?? DEFAULT_PRESET;
   const customRange = { fromDay, toDay };
   const isCustom = isValidRange(customRange);
-  const owner = first(query.owner)?.trim().toLowerCase() ?? '';
   return {
     period: isCustom ? 'custom' : `${preset}`,
     custom: isCustom ? customRange : presetRange(preset, now),
-    owner: owner === 'unassigned' || UUID.test(owner) ? owner : '',
+    // no "me": the dashboard filters by members, and a shared link means the same people for everyone
+    owner: ownerOf(first(query.owner), false),
     source: pick(SOURCE_OPTIONS, first(query.source)),
     industry: pick(INDUSTRY_OPTIONS, first(query.industry)),
   };

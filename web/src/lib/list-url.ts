@@ -27,9 +27,10 @@ export function emptyListFilters(): ListFilters {
 const STATUS_FILTERS: readonly StatusFilter[] = ['OPEN', ...ALL_STATUSES];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function ownerOf(value: string | null): OwnerFilter | '' {
+/** An owner from the address: 'unassigned', a member's id, and 'me' where `me` is allowed; else ''. */
+export function ownerOf(value: string | null, me = true): OwnerFilter | '' {
   const owner = value?.trim().toLowerCase() ?? '';
-  return owner === 'me' || owner === 'unassigned' || UUID.test(owner) ? owner : '';
+  return (me && owner === 'me') || owner === 'unassigned' || UUID.test(owner) ? owner : '';
 }
 
 // readable addresses: ?show=hot&industry=software&source=referral&status=open&owner=me&sla=breached&q=anna

@@ -34,6 +34,8 @@ describe('the dashboard in the address', () => {
     expect(dashboardFromParams({ from: '2020-01-01', to: '2026-03-01' }, now).period).toBe('30');
     expect(dashboardFromParams({ from: '2026-01-01' }, now).period).toBe('30');
     expect(dashboardFromParams({ owner: "x' or 1=1", source: 'PIGEON', industry: null }, now)).toMatchObject({ owner: '', source: '', industry: '' });
+    // the list's "me" is no member the dashboard filters by
+    expect(dashboardFromParams({ owner: 'me' }, now).owner).toBe('');
     // a repeated key: the first counts
     expect(dashboardFromParams({ days: ['90', '7'] }, now).period).toBe('90');
   });

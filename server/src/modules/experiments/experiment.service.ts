@@ -88,17 +88,14 @@ export class ExperimentService {
   }
 
   /**
-   * Ends an experiment: new leads are scored by the active model only, and every lead that showed
-   * the challenger's score takes the active model's again (ledger entries RESCORED, `leadScored`
-   * events). Two transactions: the first marks it finished, waiting for lead writes that still see
-   * it running (they hold a share lock on its row); the second puts the leads back, so it sees all
-   * of them. Stopping a finished experiment repeats the second step, which finds nothing left to do
-   * unless it failed before.
-   */
-  /**
-   * Ends the experiment and queues the rescoring that gives its challenger leads the active model's
-   * score again: in the background, in batches (rescoring.runner.ts), not in this request. An
-   * experiment of many leads took minutes here, in one transaction holding every one of them.
+   * Ends an experiment: new leads are scored by the active model only, and the leads that showed the
+   * challenger's score take the active model's again (ledger entries RESCORED, `leadScored` events).
+   * Marking it finished waits for lead writes that still see it running (they hold a share lock on
+   * its row); the rescoring is queued in the same transaction and runs in the background, in batches
+   * (rescoring.runner.ts), not in this request: an experiment of many leads took minutes here, in one
+   * transaction over all of them. Its second pass catches leads written by a process that still saw
+   * the experiment running. A rescoring that failed for good is retried by publishing the active
+   * version again, as after a publish.
    */
   async stop(principal: Principal, id: string, queue: RescoringQueue): Promise<ExperimentNode> {
     const tenantId = boundTenantId(this.em);
