@@ -1,4 +1,4 @@
-// Leads API benchmark: the app (the real server/src/main.ts in production mode) side by side with
+// Leads API benchmark: the app (the server as `npm start` builds and runs it) side by side with
 // the floor (floor-server.ts: the plainest node:http + pg code doing the same work) and PostGraphile 5
 // (a peer installed into bench/peers/), in one run, on one freshly seeded database.
 //
@@ -20,7 +20,7 @@ import { SOCKET_LIMITS } from '../server/src/ws.js';
 import { LIVE_SUBSCRIPTION, measureFanout, type FanoutResult, type FanoutTarget } from './fanout.js';
 import { checkResponse, measure, type Target } from './http-load.js';
 import { ensurePeer, PEER_CURSOR_QUERY, PEER_PAGE_QUERY, startPeer, waitForPeer } from './postgraphile.js';
-import { cpuMs, freePort, log, productionNodeFlags, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
+import { buildServer, cpuMs, freePort, log, productionNodeFlags, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
 import { benchModels } from './models.bench.js';
 import { measureKpis } from './kpis.bench.js';
 import { fanoutTable, httpTable, memoryLines, type HttpScenarioResult, type Memory, type ServerName } from './report.js';
@@ -140,9 +140,11 @@ async function main() {
     const statements = ONLY.has('page') ? await countStatements(databaseUrl, seeded.apiKey, PAGE_QUERY) : undefined;
     const peerNode = ONLY.has('page') && args.peer !== 'off' ? await ensurePeer() : null;
 
+    log('building the server …');
+    const appEntry = buildServer();
     log('starting the servers …');
     const [appPort, floorPort, peerPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const app = startProcess('server/src/main.ts', { nodeFlags: productionNodeFlags(), env: { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' } });
+    const app = startProcess(appEntry, { tsx: false, nodeFlags: productionNodeFlags(), env: { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', METRICS_PORT: '0' } });
     const floor = startProcess('bench/floor-server.ts', { env: { DATABASE_URL: databaseUrl, PORT: String(floorPort), TENANT_ID: seeded.tenantId } });
     const peer = peerNode ? startPeer(peerNode, databaseUrl, peerPort) : undefined;
     children.push(app, floor, ...(peer ? [peer] : []));

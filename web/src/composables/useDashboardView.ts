@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { dashboardFromParams, paramsFromDashboard, type DashboardView } from '../lib/dashboard-url';
+import { dashboardFromParams, paramsFromDashboard } from '../lib/dashboard-url';
 import { isValidRange, presetRange, type DayRange, type RangePreset } from '../lib/kpis';
 
 /**
@@ -23,8 +23,10 @@ export function useDashboardView() {
   /** The days the numbers are for */
   const range = computed<DayRange>(() => (period.value === 'custom' ? lastCustom.value : presetRange(Number(period.value) as RangePreset)));
 
-  const view = computed<DashboardView>(() => ({ period: period.value, custom: custom.value, owner: owner.value, source: source.value, industry: industry.value }));
-  const query = computed(() => paramsFromDashboard(view.value, range.value));
+  // the custom fields reach the address through `range`: what is on screen, not what is being typed
+  const query = computed(() =>
+    paramsFromDashboard({ period: period.value, owner: owner.value, source: source.value, industry: industry.value }, range.value),
+  );
   watch(query, (params) => route.name === 'dashboard' && void router.replace({ path: route.path, query: params }), { immediate: true });
   // a link to the dashboard (or Back to an address of it) with other values: show those
   watch(

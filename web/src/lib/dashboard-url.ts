@@ -46,7 +46,7 @@ export function dashboardFromParams(query: QueryValues, now: Date = new Date()):
  * numbers are for: while the custom fields hold no valid range, the last valid one stays on screen
  * and in the address.
  */
-export function paramsFromDashboard(view: DashboardView, shown: DayRange): Record<string, string> {
+export function paramsFromDashboard(view: Omit<DashboardView, 'custom'>, shown: DayRange): Record<string, string> {
   const params: Record<string, string> = {};
   if (view.period === 'custom') {
     params.from = shown.fromDay;
