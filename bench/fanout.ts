@@ -43,6 +43,8 @@ export interface FanoutRun {
   messageRate: number;
   /** CPU time of the server process per delivered message, its share of the creates included */
   cpuUsPerMessage: number;
+  /** CPU time of the subscriber processes per delivered message: the load generator's share of the machine */
+  clientCpuUsPerMessage: number;
 }
 
 export interface Ramp {
@@ -149,6 +151,11 @@ class Subscribers {
     this.open.fill(0);
   }
 
+  /** CPU time of the subscriber processes so far, ms */
+  cpuMs(): number {
+    return this.children.reduce((sum, child) => sum + cpuMs(child.pid), 0);
+  }
+
   stop(): Promise<void[]> {
     return Promise.all(this.children.map(stopProcess));
   }
@@ -163,6 +170,7 @@ async function run(subscribers: Subscribers, target: FanoutTarget, rate: number,
   const total = Math.max(1, Math.round(rate * duration));
   const pending: Promise<void>[] = [];
   const cpuBefore = cpuMs(target.pid);
+  const clientCpuBefore = subscribers.cpuMs();
   const start = now();
   for (let i = 0; i < total; i++) {
     const wait = start + (i * 1000) / rate - now();
@@ -181,6 +189,7 @@ async function run(subscribers: Subscribers, target: FanoutTarget, rate: number,
   const leads = Object.keys(sent).length;
   await subscribers.drain(leads * sockets);
   const cpu = cpuMs(target.pid) - cpuBefore;
+  const clientCpu = subscribers.cpuMs() - clientCpuBefore;
   const latencies = await subscribers.collect(sent);
   return {
     sockets, rate, leads, createErrors, firstError,
@@ -191,6 +200,7 @@ async function run(subscribers: Subscribers, target: FanoutTarget, rate: number,
     p99: percentile(latencies, 99),
     messageRate: rate * sockets,
     cpuUsPerMessage: (cpu * 1000) / latencies.length,
+    clientCpuUsPerMessage: (clientCpu * 1000) / latencies.length,
   };
 }
 

@@ -54,8 +54,8 @@ export function httpTable(scenarios: HttpScenarioResult[]): string[] {
 
 export function fanoutTable(results: FanoutResult[], p99LimitMs: number): string[] {
   const lines = [
-    '| live fan-out | server | leads | delivered | lost² | p50 ms | p95 ms | p99 ms | CPU µs/msg³ |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| live fan-out | server | leads | delivered | lost² | p50 ms | p95 ms | p99 ms | CPU µs/msg³ | subscriber CPU µs/msg⁴ |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const runs = results.flatMap((result) => result.runs.map((run) => ({ kind: result.kind, run })));
   runs.sort((a, b) => a.run.sockets - b.run.sockets || a.kind.localeCompare(b.kind));
@@ -63,12 +63,13 @@ export function fanoutTable(results: FanoutResult[], p99LimitMs: number): string
     const name = `${int(run.sockets)} sockets × ${run.rate} leads/s`;
     const lost = run.expected - run.delivered;
     const errors = run.createErrors ? ` (${run.createErrors} creates failed)` : '';
-    lines.push(`| ${name} | ${LABEL[kind]} | ${run.leads}${errors} | ${int(run.delivered)} | ${int(lost)} | ${fmt(run.p50)} | ${fmt(run.p95)} | ${fmt(run.p99)} | ${fmt(run.cpuUsPerMessage)} |`);
+    lines.push(`| ${name} | ${LABEL[kind]} | ${run.leads}${errors} | ${int(run.delivered)} | ${int(lost)} | ${fmt(run.p50)} | ${fmt(run.p95)} | ${fmt(run.p99)} | ${fmt(run.cpuUsPerMessage)} | ${fmt(run.clientCpuUsPerMessage)} |`);
   }
   lines.push(
     '',
     '² not delivered within 30 s of the last create (or by the time messages had stopped coming for 5 s).',
     '³ CPU time of the server process per delivered message, its share of the creates included.',
+    '⁴ CPU time of the subscriber processes (the load generator, on the same cores) per delivered message.',
     '',
   );
   lines.push(...rampTable(results, p99LimitMs));

@@ -185,6 +185,35 @@ describe('the outbox', () => {
     }
   });
 
+  it('gathers a spell of events for a consumer with gatherMs into one batch; a stop drops a gathering run, and the events wait for the next', async () => {
+    const calls: number[] = [];
+    const gathered = collector();
+    const gathering = (bus: EventBus) =>
+      bus.durable(durable('gathering', 'test.gather', gathered, { gatherMs: 1_000, handle: async (events) => void (calls.push(events.length), gathered.push(events)) }));
+    const first = await startBus(gathering);
+    try {
+      for (const n of ['g1', 'g2', 'g3', 'g4', 'g5']) await write('test.gather', n);
+      await until(() => gathered.got.length === 5, 'the gathered events');
+      // five transactions, five wake-ups: one run
+      expect(calls).toEqual([5]);
+      expect(gathered.names()).toEqual(['g1', 'g2', 'g3', 'g4', 'g5']);
+      await write('test.gather', 'g6');
+    } finally {
+      // at once: g6's run is still gathering
+      await first.stop();
+    }
+    expect(gathered.names()).toHaveLength(5);
+
+    const second = await startBus(gathering);
+    try {
+      await until(() => gathered.got.length === 6, 'the event the stopped bus left');
+      expect(gathered.names().at(-1)).toBe('g6');
+      expect(calls).toEqual([5, 1]);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('commits a consumer’s writes with its position: a failed batch leaves both as they were and is retried', async () => {
     let failures = 0;
     const failedBefore = log.lines.filter((line) => line.includes('"event_consumer_failed"')).length;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { SocketWriter } from '../src/graphql/socket-writer.js';
+import { SOCKET_HIGH_WATER_BYTES, SocketWriter } from '../src/graphql/socket-writer.js';
 
 // The writer sends `next` messages through ws, many at a time in one write of the TCP socket: a
 // real ws client must read them whole and in order, at every frame length and with any characters.
@@ -106,6 +106,35 @@ describe('SocketWriter', () => {
     writer.next('"b"', '{"data":{"n":4}}');
     expect(calls).toEqual([6, 2, 2]);
     expect((await arrived(5)).map((m) => JSON.parse(m).payload.data.n)).toEqual([0, 1, 2, 3, 4]);
+    client.close();
+  });
+
+  it('holds a writer back while its socket is over the mark, and lets it go on once the socket has drained', async () => {
+    const { writer, socket, client, arrived } = await connect();
+    client.pause();
+    const payload = payloadOf(16_000);
+    let flushed = 0;
+    const held = { flush: () => void flushed++ };
+    // the kernel's buffers fill first, then the stream's, until the socket is over the mark
+    let written = 0;
+    while (writer.mayWrite(held)) {
+      if (written === 4_000) throw new Error('the socket never filled');
+      writer.next('"h"', payload);
+      written++;
+    }
+    expect(socket.bufferedAmount).toBeGreaterThanOrEqual(SOCKET_HIGH_WATER_BYTES);
+    // a second refusal does not call it twice
+    expect(writer.mayWrite(held)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(flushed).toBe(0);
+
+    client.resume();
+    const deadline = Date.now() + 10_000;
+    while (!flushed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(flushed).toBe(1);
+    expect(socket.bufferedAmount).toBeLessThan(SOCKET_HIGH_WATER_BYTES);
+    expect(writer.mayWrite(held)).toBe(true);
+    expect(await arrived(written)).toHaveLength(written);
     client.close();
   });
 });

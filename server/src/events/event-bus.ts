@@ -12,6 +12,12 @@ export interface DurableConsumer {
   startAt?: 'latest' | 'oldest';
   /** Runs in the transaction that moves the position: its writes through `em` commit with it, or neither does. A throw retries the batch later. */
   handle(events: StoredEvent[], em: EntityManager): Promise<void>;
+  /**
+   * Waits this long after a wake-up before reading, so that the events of a busy spell are handled
+   * in one transaction instead of one each (six statements per wake-up). For consumers nobody
+   * waits on, such as metrics. Default 0: at once.
+   */
+  gatherMs?: number;
 }
 
 /** Per process, position in memory (from the newest event at start): e.g. pushing to this process's sockets. */
@@ -40,14 +46,45 @@ const BUSY_RETRY_MS = 250;
 class Drain {
   private running?: Promise<void>;
   private again = false;
+  private gathering?: { timer: NodeJS.Timeout; done: Promise<void>; cancel(): void };
 
-  constructor(private readonly step: () => Promise<boolean>) {}
+  /** `gatherMs`: a call while idle starts after this long, and the calls meanwhile join it. */
+  constructor(
+    private readonly step: () => Promise<boolean>,
+    private readonly gatherMs = 0,
+  ) {}
 
   run(): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
+    if (this.gatherMs > 0) return this.gather();
+    return this.start();
+  }
+
+  private gather(): Promise<void> {
+    if (this.gathering) return this.gathering.done;
+    let settle!: () => void;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    const timer = setTimeout(() => {
+      this.gathering = undefined;
+      void this.start().finally(settle);
+    }, this.gatherMs);
+    timer.unref();
+    this.gathering = {
+      timer,
+      done,
+      cancel: () => {
+        clearTimeout(timer);
+        this.gathering = undefined;
+        settle();
+      },
+    };
+    return done;
+  }
+
+  private start(): Promise<void> {
     this.running = (async () => {
       try {
         do {
@@ -59,6 +96,12 @@ class Drain {
       }
     })();
     return this.running;
+  }
+
+  /** Drops a gathering run (its events stay for the next one) and waits for a running one. */
+  stop(): Promise<void> {
+    this.gathering?.cancel();
+    return this.idle;
   }
 
   get idle(): Promise<void> {
@@ -116,7 +159,7 @@ export class EventBus {
 
   durable(consumer: DurableConsumer): this {
     if (this.started) throw new Error(`consumer ${consumer.name} added after the events started`);
-    const entry: DurableEntry = { consumer, drain: new Drain(() => this.durableStep(entry)) };
+    const entry: DurableEntry = { consumer, drain: new Drain(() => this.durableStep(entry), consumer.gatherMs) };
     this.durables.push(entry);
     return this;
   }
@@ -160,7 +203,7 @@ export class EventBus {
     this.stopped = true;
     clearInterval(this.pollTimer);
     for (const entry of this.durables) clearTimeout(entry.retry);
-    await Promise.all([...this.durables, ...this.lives].map((entry) => entry.drain.idle));
+    await Promise.all([...this.durables, ...this.lives].map((entry) => entry.drain.stop()));
   }
 
   /**
@@ -237,6 +280,23 @@ export class EventBus {
     ]);
   }
 
+  /**
+   * For a live consumer, in one round trip (it runs once per event when they come one at a time):
+   * its events after `after` up to what was heard, and that bound. Anyone may NOTIFY a number, so
+   * the bound is also no further than what is committed.
+   */
+  private async liveEvents(types: readonly string[], after: number, heard: number): Promise<{ upTo: number; rows: EventRow[] }> {
+    const placeholders = types.map(() => '?').join(', ');
+    const found = await this.orm.em.fork().execute<Array<EventRow & { up_to: string }>>(
+      `with bound as (select least(?::bigint, coalesce(max(sequence), 0)) as up_to from event)
+       select bound.up_to, e.* from bound left join lateral (
+         select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= bound.up_to and type in (${placeholders || 'null'}) order by sequence limit ?
+       ) e on true`,
+      [heard, after, ...types, this.batchSize],
+    );
+    return { upTo: Number(found[0].up_to), rows: found[0].sequence == null ? [] : found };
+  }
+
   private async durableStep(entry: DurableEntry): Promise<boolean> {
     if (this.stopped) return false;
     const { consumer } = entry;
@@ -276,13 +336,11 @@ export class EventBus {
     let rows: EventRow[];
     let upTo: number;
     try {
-      const em = this.orm.em.fork();
-      // anyone may NOTIFY a number: read no further than what is committed. What was heard is read
-      // after that round trip: the wake-ups of one commit (or of commits close together) have arrived
-      // meanwhile, so their events are read, and written to sockets, together
-      const high = await this.highest(em);
-      upTo = Math.min(this.heard, high);
-      rows = await this.eventsOfTypes(em, consumer.types, entry.position, upTo);
+      // the wake-ups of one commit come in one read of the LISTEN connection, handled one after
+      // another (in promise callbacks): after them, what was heard covers them all, so their events
+      // are read, and written to sockets, together
+      await new Promise((resolve) => setImmediate(resolve));
+      ({ upTo, rows } = await this.liveEvents(consumer.types, entry.position, this.heard));
     } catch (error) {
       this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
       return false;

@@ -25,9 +25,10 @@ interface WsInternals {
  */
 export class SocketWriter {
   private readonly held = new Set<Flushable>();
-  /** every write's callback: once the socket's buffer is below the mark, the held-back writers go on */
-  private readonly written = () => {
-    if (!this.held.size || this.socket.bufferedAmount >= SOCKET_HIGH_WATER_BYTES) return;
+  /** once the socket's buffer is below the mark, the held-back writers go on */
+  private readonly drained = () => {
+    if (!this.held.size) return;
+    if (this.socket.bufferedAmount >= SOCKET_HIGH_WATER_BYTES) return this.whenDrained();
     const held = [...this.held];
     this.held.clear();
     for (const writer of held) writer.flush();
@@ -42,8 +43,22 @@ export class SocketWriter {
   /** Whether `writer` may write now; if not, its `flush()` runs once the socket has drained. */
   mayWrite(writer: Flushable): boolean {
     if (this.socket.bufferedAmount < SOCKET_HIGH_WATER_BYTES) return true;
+    if (!this.held.size) this.whenDrained();
     this.held.add(writer);
     return false;
+  }
+
+  /**
+   * The TCP socket's `drain`, not a callback per write: a socket over the mark holds more than its
+   * stream's own high-water mark (16 kB), so its stream emits `drain` once it has written all out.
+   * A callback on every message cost about as much as the rest of the message's bookkeeping.
+   * A socket that closes first drains never: graphql-ws then ends its operations, which forgets them.
+   * (Bytes still in `ws`'s own queue, without the stream's promise of a drain: look again soon.)
+   */
+  private whenDrained(): void {
+    const raw = (this.socket as unknown as WsInternals)._socket;
+    if (raw?.writableNeedDrain) raw.once('drain', this.drained);
+    else setTimeout(this.drained, 10).unref();
   }
 
   forget(writer: Flushable): void {
@@ -63,6 +78,6 @@ export class SocketWriter {
 
   /** A `next` message of operation `id` (already JSON-encoded) with `payload` (JSON). */
   next(id: string, payload: string): void {
-    this.socket.send(`{"id":${id},"type":"next","payload":${payload}}`, this.written);
+    this.socket.send(`{"id":${id},"type":"next","payload":${payload}}`);
   }
 }
