@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import express from 'express';
 import { loadConfig, type Config } from './config.js';
-import type { Context } from './context.js';
+import type { Context, LazyEntityManager } from './context.js';
 import { connectWithRetry } from './db/connect.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -37,6 +37,7 @@ import { defineKpiRollups } from './modules/dashboard/dashboard.rollup.job.js';
 import { countBreachedLeads, defineSlaSweep } from './modules/lifecycle/sla.job.js';
 import type { RescoringOptions } from './modules/scoring/rescoring.runner.js';
 import { defineRescoring, registerScoringEvents } from './modules/scoring/scoring.events.js';
+import { lazily } from './kernel/lazily.js';
 import { TENANT_FILTER } from './kernel/tenant-scope.js';
 import { createObservability } from './observability/index.js';
 import { createSlaMetrics } from './observability/sla.js';
@@ -76,6 +77,31 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/**
+ * A Context whose EntityManager and logger are made on first use. They are getters of the class,
+ * not of the object: Apollo copies a context's own properties for each operation, which would
+ * call them.
+ */
+class OperationContext implements Context {
+  clientAddress?: string;
+  cookies?: Context['cookies'];
+
+  constructor(
+    readonly principal: Principal | null,
+    readonly requestId: string,
+    private readonly emOf: () => EntityManager,
+    private readonly loggerOf: () => Logger,
+  ) {}
+
+  get em(): EntityManager {
+    return this.emOf();
+  }
+
+  get logger(): Logger {
+    return this.loggerOf();
+  }
+}
+
 /** Builds the whole app. `main.ts`, the tests and the benchmark all use this; there is no other way to assemble it. */
 export async function createServer(options: ServerOptions = {}): Promise<AppServer> {
   const { embeddedPort = 54329, logger: givenLogger, spanExporter, rescoring: rescoringOptions, ...overrides } = options;
@@ -105,14 +131,24 @@ export async function createServer(options: ServerOptions = {}): Promise<AppServ
   const formatError = createErrorFormatter({ production: config.production, logger });
   const allowedOrigins = new Set(config.allowedOrigins);
 
-  /** A fresh EntityManager for one operation; the request id travels with it into its transactions. */
-  const fork = (requestId: string) => orm.em.fork({ loggerContext: { requestId } });
-  /** Context of one operation, its EntityManager bound to the principal's tenant. */
+  /**
+   * A fresh EntityManager for one operation, forked on first use; the request id travels with it
+   * into its transactions. A fork costs more than the rest of a small request's bookkeeping (its
+   * constructor builds a unit of work, loader, factory and validator, and MikroORM rewrites its
+   * configuration twice), and many requests never need one: a cached credential finds its caller
+   * without the database, and the list and createLead send their statements through the driver.
+   */
+  const fork = (requestId: string): LazyEntityManager => lazily(() => orm.em.fork({ loggerContext: { requestId } }));
+  /** Context of one operation, its EntityManager bound to the principal's tenant, its logger made on first use too. */
   const contextFor = (principal: Principal | null, requestId: string, em = fork(requestId)): Context => {
-    if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-    return { em, principal, requestId, logger: logger.child({ requestId }) };
+    const bound = lazily(() => {
+      const forked = em();
+      if (principal) forked.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
+      return forked;
+    });
+    return new OperationContext(principal, requestId, bound, lazily(() => logger.child({ requestId })));
   };
-  const authenticate = async (credentials: ReturnType<typeof credentialsFrom>, em = orm.em.fork()): Promise<Principal | null> => {
+  const authenticate = async (credentials: ReturnType<typeof credentialsFrom>, em: LazyEntityManager = lazily(() => orm.em.fork())): Promise<Principal | null> => {
     if (!databaseReady) throw serviceUnavailable('The service is starting and cannot reach its database yet; try again in a few seconds.');
     try {
       return await new AuthService(em, principals).authenticate(credentials);

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
 import type { Principal } from './modules/auth/principal.js';
 
+/** An EntityManager made on first use (see app.ts's fork): the same one on every call. */
+export type LazyEntityManager = () => EntityManager;
+
 /** One operation's state. What lives as long as the app reaches resolvers through their constructors (see schema.ts). */
 export interface Context {
   /** forked per operation; its tenant filter is bound to the principal's tenant */

@@ -30,7 +30,7 @@ function cookiesFor(res: ServerResponse, secure: boolean): NonNullable<Context['
   };
 }
 
-/** One operation's context: its own EntityManager finds the caller (without the tenant filter), then serves the operation. */
+/** One operation's context: its own EntityManager (made on first use) finds the caller if need be (without the tenant filter), then serves the operation. */
 async function contextOf<EM>(options: GraphqlHttpOptions<EM>, req: IncomingMessage, res: ServerResponse, requestId: string, client: { address: string; secure: boolean }): Promise<Context> {
   const em = options.fork(requestId);
   const principal = await options.authenticate(credentialsFrom(req.headers), em);

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LazyEntityManager } from '../../context.js';
 import { badUserInput, FieldErrorCode, forbidden, type FieldError } from '../../errors.js';
 import { isUuid } from '../../kernel/ids.js';
 import { ApiKey } from './api-key.entity.js';
@@ -32,10 +33,19 @@ export interface Credentials {
  * run without the tenant filter; everything after them is scoped to the principal's tenant.
  */
 export class AuthService {
+  private readonly emOf: () => EntityManager;
+
+  /** `em` may be made on first use: a credential found in the cache needs none. */
   constructor(
-    private readonly em: EntityManager,
+    em: EntityManager | LazyEntityManager,
     private readonly cache?: PrincipalCache,
-  ) {}
+  ) {
+    this.emOf = typeof em === 'function' ? em : () => em;
+  }
+
+  private get em(): EntityManager {
+    return this.emOf();
+  }
 
   async login(email: string, password: string): Promise<{ user: User; token: string }> {
     const user = await this.em.findOne(User, { email: email.trim().toLowerCase() }, { filters: false, populate: ['tenant'] });
