@@ -46,7 +46,7 @@ const BUSY_RETRY_MS = 250;
 class Drain {
   private running?: Promise<void>;
   private again = false;
-  private gathering?: { timer: NodeJS.Timeout; done: Promise<void>; cancel(): void };
+  private gathering?: { done: Promise<void>; cancel(): void };
 
   /** `gatherMs`: a call while idle starts after this long, and the calls meanwhile join it. */
   constructor(
@@ -73,7 +73,6 @@ class Drain {
     }, this.gatherMs);
     timer.unref();
     this.gathering = {
-      timer,
       done,
       cancel: () => {
         clearTimeout(timer);
@@ -265,19 +264,18 @@ export class EventBus {
   }
 
   /**
-   * A consumer's events after `after` up to `upTo`, at most a batch. The types are filtered here, in
-   * SQL: a consumer never reads (or parses) the payloads of events it does not handle — a rescoring
-   * writes one event per changed lead, and most consumers want none of them.
+   * The statement of a consumer's events after a position (the first `?`) up to `upTo` (SQL), at
+   * most a batch (the last `?`). The types are filtered here, in SQL: a consumer never reads (or
+   * parses) the payloads of events it does not handle — a rescoring writes one event per changed
+   * lead, and most consumers want none of them.
    */
+  private eventsOfTypesSql(types: readonly string[], upTo: string): string {
+    const placeholders = types.map(() => '?').join(', ') || 'null';
+    return `select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ${upTo} and type in (${placeholders}) order by sequence limit ?`;
+  }
+
   private eventsOfTypes(em: EntityManager, types: readonly string[], after: number | string, upTo: number): Promise<EventRow[]> {
-    if (!types.length) return Promise.resolve([]);
-    const placeholders = types.map(() => '?').join(', ');
-    return em.execute<EventRow[]>(`select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ? and type in (${placeholders}) order by sequence limit ?`, [
-      after,
-      upTo,
-      ...types,
-      this.batchSize,
-    ]);
+    return em.execute<EventRow[]>(this.eventsOfTypesSql(types, '?'), [after, upTo, ...types, this.batchSize]);
   }
 
   /**
@@ -286,12 +284,9 @@ export class EventBus {
    * the bound is also no further than what is committed.
    */
   private async liveEvents(types: readonly string[], after: number, heard: number): Promise<{ upTo: number; rows: EventRow[] }> {
-    const placeholders = types.map(() => '?').join(', ');
     const found = await this.orm.em.fork().execute<Array<EventRow & { up_to: string }>>(
       `with bound as (select least(?::bigint, coalesce(max(sequence), 0)) as up_to from event)
-       select bound.up_to, e.* from bound left join lateral (
-         select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= bound.up_to and type in (${placeholders || 'null'}) order by sequence limit ?
-       ) e on true`,
+       select bound.up_to, e.* from bound left join lateral (${this.eventsOfTypesSql(types, 'bound.up_to')}) e on true`,
       [heard, after, ...types, this.batchSize],
     );
     return { upTo: Number(found[0].up_to), rows: found[0].sequence == null ? [] : found };
