@@ -48,11 +48,19 @@ interface LiveSocket {
 
 type PrincipalMatcher = (principal: Principal) => boolean;
 
+function countDown(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+}
+
 /** The open, authenticated sockets of this process and who they belong to. */
 export class LiveSockets {
   private readonly sockets = new Map<WebSocket, LiveSocket>();
   /** open sockets per credential, kept with `sockets`: admitting a socket must not walk every other one */
   private readonly perCredential = new Map<string, number>();
+  /** open sockets per tenant, kept with `sockets` too: asked once per live event */
+  private readonly perTenant = new Map<string, number>();
   /** revocations heard by each socket still being authenticated: its lookup may predate them */
   private readonly admitting = new Set<PrincipalMatcher[]>();
 
@@ -61,6 +69,7 @@ export class LiveSockets {
     this.sockets.set(socket, { principal });
     const credential = credentialOf(principal);
     this.perCredential.set(credential, (this.perCredential.get(credential) ?? 0) + 1);
+    this.perTenant.set(principal.tenantId, (this.perTenant.get(principal.tenantId) ?? 0) + 1);
   }
 
   remove(socket: WebSocket): void {
@@ -68,9 +77,8 @@ export class LiveSockets {
     if (!entry) return;
     this.sockets.delete(socket);
     const credential = credentialOf(entry.principal);
-    const left = (this.perCredential.get(credential) ?? 1) - 1;
-    if (left > 0) this.perCredential.set(credential, left);
-    else this.perCredential.delete(credential);
+    countDown(this.perCredential, credential);
+    countDown(this.perTenant, entry.principal.tenantId);
   }
 
   get(socket: WebSocket): LiveSocket | undefined {
@@ -117,10 +125,8 @@ export class LiveSockets {
   }
 
   /** The tenants with at least one open socket, i.e. every tenant that can have a subscriber here. */
-  tenantIds(): Set<string> {
-    const ids = new Set<string>();
-    for (const { principal } of this.sockets.values()) ids.add(principal.tenantId);
-    return ids;
+  tenantIds(): string[] {
+    return [...this.perTenant.keys()];
   }
 
   get size(): number {

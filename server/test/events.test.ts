@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationListener } from '../src/db/notifications.js';
@@ -236,6 +237,46 @@ describe('the outbox', () => {
       expect((await sql<{ n: string }>('select n from consumed order by n')).map((row) => row.n)).toEqual(['w1', 'w2', 'w3']);
       expect(failures).toBe(2);
       expect(log.lines.filter((line) => line.includes('"event_consumer_failed"')).length - failedBefore).toBe(1);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('passes over, unread, the events of tenants a live consumer does not name, and moves past them', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const ofTenant = (tenantId: string, n: string) =>
+      app.server.orm.em.fork().transactional((em) => recordEvent(em, { type: 'test.tenants', tenantId, aggregateId: null, payload: { n } }));
+    const filtered = collector();
+    const witness = collector();
+    let named: string[] = [a];
+    let calls = 0;
+    const running = await startBus((bus) =>
+      bus
+        .live({ name: 'tenants-filtered', types: ['test.tenants'], handle: filtered.push, resync: () => {}, tenants: () => (calls++, named) })
+        .live({ name: 'tenants-witness', types: ['test.tenants'], handle: witness.push, resync: () => {} }),
+    );
+    try {
+      await ofTenant(a, 'a1');
+      await ofTenant(b, 'b1');
+      await ofTenant(a, 'a2');
+      await until(() => filtered.got.length === 2 && witness.got.length === 3, 'the events of both tenants');
+      // b1 was committed between a1 and a2
+      expect(filtered.names()).toEqual(['a1', 'a2']);
+      expect(witness.names()).toEqual(['a1', 'b1', 'a2']);
+
+      // no tenant named: a3 is passed over. Once the witness has it, what was heard covers it, so
+      // the filtered consumer's next read (woken by b2) moves its position past it
+      named = [];
+      await ofTenant(a, 'a3');
+      await until(() => witness.got.length === 4, 'a3 at the witness');
+      const before = calls;
+      await ofTenant(b, 'b2');
+      await until(() => calls > before && witness.got.length === 5, 'a read after a3 was heard');
+      named = [a];
+      await ofTenant(a, 'a4');
+      await until(() => witness.got.length === 6 && filtered.got.length === 3, 'a4');
+      // a3, committed while nobody of tenant a was here, is not delivered late
+      expect(filtered.names()).toEqual(['a1', 'a2', 'a4']);
     } finally {
       await running.stop();
     }

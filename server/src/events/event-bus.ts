@@ -26,6 +26,11 @@ export interface LiveConsumer {
   types: readonly string[];
   /** A throw is logged and these events are skipped. */
   handle(events: StoredEvent[]): void | Promise<void>;
+  /**
+   * The tenants whose events matter to this process now (e.g. those with a socket open here); the
+   * events of others are passed over without being read. Without it, every event is handled.
+   */
+  tenants?(): readonly string[];
   /** Called instead of replaying when more than `maxReplay` events were missed during a gap. */
   resync(missed: number): void;
 }
@@ -269,9 +274,10 @@ export class EventBus {
    * parses) the payloads of events it does not handle — a rescoring writes one event per changed
    * lead, and most consumers want none of them.
    */
-  private eventsOfTypesSql(types: readonly string[], upTo: string): string {
+  private eventsOfTypesSql(types: readonly string[], upTo: string, ofTenants = false): string {
     const placeholders = types.map(() => '?').join(', ') || 'null';
-    return `select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ${upTo} and type in (${placeholders}) order by sequence limit ?`;
+    const tenants = ofTenants ? ' and tenant_id = any(?::uuid[])' : '';
+    return `select ${EVENT_COLUMNS} from event where sequence > ? and sequence <= ${upTo} and type in (${placeholders})${tenants} order by sequence limit ?`;
   }
 
   private eventsOfTypes(em: EntityManager, types: readonly string[], after: number | string, upTo: number): Promise<EventRow[]> {
@@ -280,14 +286,14 @@ export class EventBus {
 
   /**
    * For a live consumer, in one round trip (it runs once per event when they come one at a time):
-   * its events after `after` up to what was heard, and that bound. Anyone may NOTIFY a number, so
-   * the bound is also no further than what is committed.
+   * its events after `after` up to what was heard (of `tenants` only, when given), and that bound.
+   * Anyone may NOTIFY a number, so the bound is also no further than what is committed.
    */
-  private async liveEvents(types: readonly string[], after: number, heard: number): Promise<{ upTo: number; rows: EventRow[] }> {
+  private async liveEvents(types: readonly string[], after: number, heard: number, tenants?: readonly string[]): Promise<{ upTo: number; rows: EventRow[] }> {
     const found = await this.orm.em.fork().execute<Array<EventRow & { up_to: string }>>(
       `with bound as (select least(?::bigint, coalesce(max(sequence), 0)) as up_to from event)
-       select bound.up_to, e.* from bound left join lateral (${this.eventsOfTypesSql(types, 'bound.up_to')}) e on true`,
-      [heard, after, ...types, this.batchSize],
+       select bound.up_to, e.* from bound left join lateral (${this.eventsOfTypesSql(types, 'bound.up_to', tenants !== undefined)}) e on true`,
+      [heard, after, ...types, ...(tenants ? [`{${tenants.join(',')}}`] : []), this.batchSize],
     );
     return { upTo: Number(found[0].up_to), rows: found[0].sequence == null ? [] : found };
   }
@@ -335,7 +341,8 @@ export class EventBus {
       // another (in promise callbacks): after them, what was heard covers them all, so their events
       // are read, and written to sockets, together
       await new Promise((resolve) => setImmediate(resolve));
-      ({ upTo, rows } = await this.liveEvents(consumer.types, entry.position, this.heard));
+      // a process with no socket of a tenant passes its events over: their payloads are most of the read
+      ({ upTo, rows } = await this.liveEvents(consumer.types, entry.position, this.heard, consumer.tenants?.()));
     } catch (error) {
       this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
       return false;

@@ -103,7 +103,7 @@ export function parseLeadScoredEvent(event: StoredEvent): LeadScoredEvent | null
 export interface LeadRelayOptions {
   pubSub: AppPubSub;
   /** Tenants with open subscriptions in this process (they get RESYNC when replay is impossible). */
-  tenantIds: () => Iterable<string>;
+  tenantIds: () => readonly string[];
   logger: Logger;
 }
 
@@ -123,6 +123,8 @@ export function registerLeadRelay(events: EventBus, { pubSub, tenantIds, logger 
         else logger.warn({ event: 'event_malformed', type: event.type, sequence: event.sequence }, 'ignored a lead.scored event that is not one');
       }
     },
+    // only tenants with a socket here can have a subscriber: the others' events are not read
+    tenants: tenantIds,
     resync: () => publishResync(pubSub, tenantIds()),
   });
 }
