@@ -28,17 +28,29 @@ export function createSlaMetrics(registry: Registry, countBreached: () => Promis
   for (const tier of Object.values(LeadTier)) breaches.inc({ tier }, 0);
 
   let cached: { at: number; counts: BreachCounts } | undefined;
+  // one count at a time: scrapes that come while it runs (several Prometheus servers, a retry) wait
+  // for it instead of each sending the statement
+  let counting: Promise<void> | undefined;
+  // bumped by every job run that marked leads: a count that began before it is not kept as fresh
+  let generation = 0;
+  const count = () => {
+    const started = generation;
+    counting ??= countBreached()
+      .then((counts) => {
+        cached = { at: started === generation ? Date.now() : 0, counts };
+      })
+      // without the database (starting, outage) the last known counts stay; database_up tells that story
+      .catch(() => undefined)
+      .finally(() => (counting = undefined));
+    return counting;
+  };
   new Gauge({
     name: 'lead_scoring_sla_breached_leads',
     help: 'Open (NEW) leads past their SLA now, per tier, in the whole database; the same in every process: aggregate with max.',
     labelNames: ['tier'] as const,
     registers,
     async collect() {
-      if (!cached || Date.now() - cached.at > GAUGE_MAX_AGE_MS) {
-        // without the database (starting, outage) the last known counts stay; database_up tells that story
-        const counts = await countBreached().catch(() => undefined);
-        if (counts) cached = { at: Date.now(), counts };
-      }
+      if (!cached || Date.now() - cached.at > GAUGE_MAX_AGE_MS) await count();
       if (cached) for (const tier of Object.values(LeadTier)) this.set({ tier }, cached.counts[tier]);
     },
   });
@@ -53,7 +65,10 @@ export function createSlaMetrics(registry: Registry, countBreached: () => Promis
         marked = true;
       }
       // the next scrape counts again, so this process's gauge and counter move together
-      if (marked) cached = undefined;
+      if (marked) {
+        cached = undefined;
+        generation++;
+      }
     },
   };
 }
