@@ -24,7 +24,15 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export async function measure(target: Target, connections: number, duration: number): Promise<Measurement> {
+/** One closed-loop run as measured: every latency, for pooling runs of the same server. */
+export interface RawRun {
+  latencies: number[];
+  requests: number;
+  errors: number;
+  seconds: number;
+}
+
+export async function runLoad(target: Target, connections: number, duration: number): Promise<RawRun> {
   const latencies: number[] = [];
   let errors = 0;
   const instance = autocannon({
@@ -40,15 +48,26 @@ export async function measure(target: Target, connections: number, duration: num
     latencies.push(responseTime);
   });
   const result = await instance;
-  latencies.sort((a, b) => a - b);
+  return { latencies, requests: result.requests.total, errors: errors + result.errors, seconds: duration };
+}
+
+/** Runs of one server taken together: req/s over their whole time, percentiles over every response. */
+export function summarize(runs: readonly RawRun[]): Measurement {
+  const latencies = Float64Array.from(runs.flatMap((run) => run.latencies)).sort();
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
-    rps: result.requests.total / duration,
+    rps: requests / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: errors + result.errors,
-    requests: result.requests.total,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    requests,
   };
+}
+
+export async function measure(target: Target, connections: number, duration: number): Promise<Measurement> {
+  return summarize([await runLoad(target, connections, duration)]);
 }
 
 /** One request that must succeed (HTTP 200, no GraphQL errors); returns its JSON. */

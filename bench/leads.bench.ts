@@ -6,7 +6,7 @@
 //   npm run bench -- --leads 1000000 --only page  1M leads, the pages only
 //   npm run bench -- --leads 1000000 --only kpis  1M leads, the dashboard's leadKpis (kpis.bench.ts)
 //   npm run bench -- --leads 1000000 --only models  scoring models: impact preview, rescoring (models.bench.ts)
-//   options: --duration 10 --connections 100 --create-connections 50 --only page,create,fanout,kpis,models
+//   options: --duration 10 --rounds 2 --connections 100 --create-connections 50 --only page,create,fanout,kpis,models
 //            --models-connections 10 --models-runs 5 --models-rescoring-seconds 0 (0: until every lead is rescored)
 //            --fanout 1000x50,5000x10 --fanout-duration 10 --ramp 1,2,5,10,25,50,100,200,400,800 --ramp-sockets 100,1000
 //            --ramp-duration 5 --subscriber-processes 2 --peer on|off
@@ -18,7 +18,7 @@ import pg from 'pg';
 import { createServer } from '../server/src/app.js';
 import { SOCKET_LIMITS } from '../server/src/ws.js';
 import { LIVE_SUBSCRIPTION, measureFanout, type FanoutResult, type FanoutTarget } from './fanout.js';
-import { checkResponse, measure, type Target } from './http-load.js';
+import { checkResponse, measure, runLoad, summarize, type RawRun, type Target } from './http-load.js';
 import { ensurePeer, PEER_CURSOR_QUERY, PEER_PAGE_QUERY, startPeer, waitForPeer } from './postgraphile.js';
 import { buildServer, cpuMs, freePort, log, productionNodeFlags, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
 import { benchModels } from './models.bench.js';
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
   options: {
     leads: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '100' },
     'create-connections': { type: 'string', default: '50' },
     only: { type: 'string', default: 'page,create,fanout' },
@@ -47,6 +48,9 @@ const { values: args } = parseArgs({
 });
 const LEADS = Number(args.leads);
 const DURATION = Number(args.duration);
+/** Turns each server takes per scenario, DURATION / ROUNDS seconds each (see runScenario). */
+const ROUNDS = Number(args.rounds);
+if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) throw new Error(`--rounds takes a whole number of at least 1, got "${args.rounds}"`);
 const CONNECTIONS = Number(args.connections);
 const CREATE_CONNECTIONS = Number(args['create-connections']);
 const ONLY = new Set(args.only.split(','));
@@ -228,7 +232,7 @@ async function main() {
       : [];
 
     const load = `load average ${startLoad} at the start, ${os.loadavg()[0].toFixed(1)} at the end`;
-    lines.push('', `Leads API benchmark — ${LEADS.toLocaleString('en')} leads, ${DURATION} s per run, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, ${load}`, '');
+    lines.push('', `Leads API benchmark — ${LEADS.toLocaleString('en')} leads, ${DURATION} s per server and scenario (${ROUNDS} turns of ${DURATION / ROUNDS} s, the servers taking turns), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, ${load}`, '');
     if (scenarios.length) lines.push(...httpTable(scenarios), '');
     const [first, deep] = ONLY.has('page') ? scenarios.map((s) => s.results.app) : [];
     if (first && deep) lines.push(`deep page ÷ first page latency (app): p50 ${(deep.p50 / first.p50).toFixed(2)}x, p99 ${(deep.p99 / first.p99).toFixed(2)}x`, '');
@@ -283,15 +287,27 @@ async function runScenario(
   // two thirds of the rate it settles at after some thousands)
   for (const [, target] of entries) await measure(target, connections, WARM_UP_SECONDS);
   log(`measuring ${name} …`);
+  // the servers take turns, in ROUNDS short runs each, every other round in reverse order: the
+  // machine's speed drifts over minutes, and one long run each would hand a slow spell to whichever
+  // server it fell on
+  const runs = new Map<ServerName, RawRun[]>();
+  const cpu = new Map<ServerName, number>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [server, target] of round % 2 ? [...entries].reverse() : entries) {
+      await settle();
+      const stop = sampleRss(pids[server]);
+      const cpuBefore = cpuMs(pids[server]);
+      const run = await runLoad(target, connections, DURATION / ROUNDS);
+      cpu.set(server, (cpu.get(server) ?? 0) + cpuMs(pids[server]) - cpuBefore);
+      runs.set(server, [...(runs.get(server) ?? []), run]);
+      peaks[server] = Math.max(peaks[server] ?? 0, stop());
+    }
+  }
   const scenario: HttpScenarioResult = { name, results: {} };
-  for (const [server, target] of entries) {
-    await settle();
-    const stop = sampleRss(pids[server]);
-    const cpuBefore = cpuMs(pids[server]);
-    const result = await measure(target, connections, DURATION);
-    result.cpuMsPerRequest = (cpuMs(pids[server]) - cpuBefore) / result.requests;
+  for (const [server] of entries) {
+    const result = summarize(runs.get(server)!);
+    result.cpuMsPerRequest = cpu.get(server)! / result.requests;
     scenario.results[server] = result;
-    peaks[server] = Math.max(peaks[server] ?? 0, stop());
   }
   into.push(scenario);
 }
