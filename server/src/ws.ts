@@ -48,6 +48,10 @@ interface LiveSocket {
 
 type PrincipalMatcher = (principal: Principal) => boolean;
 
+function countUp(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
 function countDown(counts: Map<string, number>, key: string): void {
   const left = (counts.get(key) ?? 1) - 1;
   if (left > 0) counts.set(key, left);
@@ -67,17 +71,15 @@ export class LiveSockets {
   add(socket: WebSocket, principal: Principal): void {
     this.remove(socket);
     this.sockets.set(socket, { principal });
-    const credential = credentialOf(principal);
-    this.perCredential.set(credential, (this.perCredential.get(credential) ?? 0) + 1);
-    this.perTenant.set(principal.tenantId, (this.perTenant.get(principal.tenantId) ?? 0) + 1);
+    countUp(this.perCredential, credentialOf(principal));
+    countUp(this.perTenant, principal.tenantId);
   }
 
   remove(socket: WebSocket): void {
     const entry = this.sockets.get(socket);
     if (!entry) return;
     this.sockets.delete(socket);
-    const credential = credentialOf(entry.principal);
-    countDown(this.perCredential, credential);
+    countDown(this.perCredential, credentialOf(entry.principal));
     countDown(this.perTenant, entry.principal.tenantId);
   }
 
