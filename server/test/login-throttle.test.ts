@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 // first: it loads reflect-metadata, which the resolver's decorators need
 import { createDatabaseProxy, createTestApp, createTestDatabase, gqlAt, type Caller, type GraphQLResponse, type TestApp } from './utils.js';
 import { LoginThrottle } from '../src/modules/auth/login-throttle.js';
@@ -136,6 +137,36 @@ describe('sign-in throttle across server instances', () => {
     expect(addressGroup('::ffff:192.0.2.1')).toBe('192.0.2.1');
     expect(addressGroup('192.0.2.1')).toBe('192.0.2.1');
     expect(addressGroup(undefined)).toBe('unknown');
+  });
+
+  it('tells a call that queued behind the one opening a window to wait no longer than the window lasts', async () => {
+    const limiter = new RateLimiter();
+    // two keys, `early` locked first by the statement that counts both (rows are locked in key order)
+    const [early, late] = ['queue-a', 'queue-b'].map((name) => `${name}:${Date.now()}`).sort((a, b) => (limitKey(a) < limitKey(b) ? -1 : 1));
+    const windowMs = 1_000;
+    // another transaction holds `early`'s row
+    const holder = new pg.Client({ connectionString: first.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query(`insert into rate_limit (key, hits, window_ends_at) values ($1, 1, now() + interval '1 minute')`, [limitKey(early)]);
+      // starts now, then waits on `early`'s row
+      const queued = limiter.hit(em(second), [
+        { key: early, limit: 10, windowMs },
+        { key: late, limit: 1, windowMs },
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // meanwhile `late`'s window opens, 300 ms after the queued statement started
+      expect((await limiter.hit(em(first), [{ key: late, limit: 1, windowMs }])).allowed).toBe(true);
+      await holder.query('commit');
+      const verdict = await queued;
+      expect(verdict.allowed).toBe(false);
+      expect(verdict.retryAfterMs).toBeGreaterThan(0);
+      // the window's end is stored to the millisecond (rounded) and the wait rounded up: at most 1 ms over
+      expect(verdict.retryAfterMs).toBeLessThanOrEqual(windowMs + 1);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('deletes expired rows every so many calls, and only expired ones', async () => {

@@ -34,7 +34,9 @@ export function limitKey(text: string): string {
  * One statement counts the call against every key and returns the new counts: concurrent callers
  * on any number of processes queue on the rows' locks, so exactly `limit` of them see a count
  * within the limit. A window starts with its key's first hit and is not extended by later ones.
- * Rows are locked in key order, so two calls never wait on each other in a circle.
+ * Rows are locked in key order, so two calls never wait on each other in a circle. The wait it
+ * returns counts from when the row was counted, not from the statement's start: a call that queued
+ * behind the one opening the window would otherwise be told to wait longer than the window lasts.
  */
 function hitSql(keys: number): string {
   return `insert into rate_limit as r (key, hits, window_ends_at)
@@ -44,7 +46,7 @@ function hitSql(keys: number): string {
     on conflict (key) do update set
       hits = case when r.window_ends_at <= statement_timestamp() then excluded.hits else least(r.hits + excluded.hits, ${MAX_HITS}) end,
       window_ends_at = case when r.window_ends_at <= statement_timestamp() then excluded.window_ends_at else r.window_ends_at end
-    returning r.key, r.hits, r.window_ends_at, ceil(extract(epoch from r.window_ends_at - statement_timestamp()) * 1000)::int as retry_after_ms`;
+    returning r.key, r.hits, r.window_ends_at, ceil(extract(epoch from r.window_ends_at - clock_timestamp()) * 1000)::int as retry_after_ms`;
 }
 
 // SKIP LOCKED: a row a caller is counting on right now is left for the next sweep
