@@ -186,19 +186,39 @@ describe('the outbox', () => {
     }
   });
 
-  it('gathers a spell of events for a consumer with gatherMs into one batch; a stop drops a gathering run, and the events wait for the next', async () => {
+  it('gathers a spell of events for a consumer with gatherMs into one batch, and what comes while it runs into the next; a stop drops a gathering run, and the events wait for the next', async () => {
     const calls: number[] = [];
+    const handledAt: number[] = [];
     const gathered = collector();
+    let hold: ReturnType<typeof deferred> | undefined;
     const gathering = (bus: EventBus) =>
-      bus.durable(durable('gathering', 'test.gather', gathered, { gatherMs: 1_000, handle: async (events) => void (calls.push(events.length), gathered.push(events)) }));
+      bus.durable(
+        durable('gathering', 'test.gather', gathered, {
+          gatherMs: 1_000,
+          handle: async (events) => {
+            calls.push(events.length);
+            handledAt.push(Date.now());
+            gathered.push(events);
+            await hold?.promise;
+          },
+        }),
+      );
+    // long enough for g6's wake-up, or a poll, to reach the held run
+    const reachTheRun = () => new Promise((r) => setTimeout(r, POLL_MS * 3));
+
     const first = await startBus(gathering);
     try {
+      hold = deferred();
       for (const n of ['g1', 'g2', 'g3', 'g4', 'g5']) await write('test.gather', n);
       await until(() => gathered.got.length === 5, 'the gathered events');
       // five transactions, five wake-ups: one run
       expect(calls).toEqual([5]);
       expect(gathered.names()).toEqual(['g1', 'g2', 'g3', 'g4', 'g5']);
+      // g6 comes while that run is still handling: it waits for a gathered run of its own, not a round at once
       await write('test.gather', 'g6');
+      await reachTheRun();
+      hold.resolve();
+      hold = undefined;
     } finally {
       // at once: g6's run is still gathering
       await first.stop();
@@ -210,6 +230,21 @@ describe('the outbox', () => {
       await until(() => gathered.got.length === 6, 'the event the stopped bus left');
       expect(gathered.names().at(-1)).toBe('g6');
       expect(calls).toEqual([5, 1]);
+
+      // and the gathered run after a held one does come
+      hold = deferred();
+      await write('test.gather', 'g7');
+      await until(() => gathered.got.length === 7, 'g7');
+      await write('test.gather', 'g8');
+      await reachTheRun();
+      const released = Date.now();
+      hold.resolve();
+      hold = undefined;
+      await until(() => gathered.got.length === 8, 'g8, gathered after the run that held it');
+      expect(gathered.names().slice(6)).toEqual(['g7', 'g8']);
+      expect(calls).toEqual([5, 1, 1, 1]);
+      // gathered for its own gatherMs (a few ms of timer slack allowed), not run the moment g7's run ended
+      expect(handledAt.at(-1)! - released).toBeGreaterThanOrEqual(990);
     } finally {
       await second.stop();
     }

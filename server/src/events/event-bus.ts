@@ -47,10 +47,11 @@ export interface EventBusOptions {
 /** While another process holds a durable consumer, look again this soon: its wake-up may have been ours. */
 const BUSY_RETRY_MS = 250;
 
-/** Runs `step` until it reports no more work; a call while running makes it go round once more. */
+/** Runs `step` until it reports no more work; a call while running makes it go round once more (gathered first, with `gatherMs`). */
 class Drain {
   private running?: Promise<void>;
   private again = false;
+  private stopped = false;
   private gathering?: { done: Promise<void>; cancel(): void };
 
   /** `gatherMs`: a call while idle starts after this long, and the calls meanwhile join it. */
@@ -94,9 +95,14 @@ class Drain {
         do {
           this.again = false;
           while (await this.step());
-        } while (this.again);
+        } while (this.again && this.gatherMs === 0);
       } finally {
         this.running = undefined;
+      }
+      // a gathering drain gathers the calls that came while it ran too, instead of going round at once
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.gather();
       }
     })();
     return this.running;
@@ -104,6 +110,7 @@ class Drain {
 
   /** Drops a gathering run (its events stay for the next one) and waits for a running one. */
   stop(): Promise<void> {
+    this.stopped = true;
     this.gathering?.cancel();
     return this.idle;
   }
