@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationListener } from '../src/db/notifications.js';
 import { EventBus, type DurableConsumer } from '../src/events/event-bus.js';
 import { recordEvent, type StoredEvent } from '../src/events/outbox.js';
-import { createTestApp, memoryLogger, type TestApp } from './utils.js';
+import { createDatabaseProxy, createTestApp, memoryLogger, type TestApp } from './utils.js';
 
 const POLL_MS = 200;
 const log = memoryLogger();
@@ -53,9 +53,9 @@ function collector() {
 }
 
 /** A bus as a process has one: its own LISTEN connection, polling every POLL_MS. */
-async function startBus(setup: (bus: EventBus) => void, options: { listen?: boolean } = {}) {
-  const listener = options.listen === false ? undefined : new NotificationListener(app.databaseUrl, log.logger);
-  const bus = new EventBus(app.server.orm, log.logger, listener, { pollMs: POLL_MS, batchSize: 7 });
+async function startBus(setup: (bus: EventBus) => void, options: { listen?: boolean; listenUrl?: string; maxReplay?: number } = {}) {
+  const listener = options.listen === false ? undefined : new NotificationListener(options.listenUrl ?? app.databaseUrl, log.logger);
+  const bus = new EventBus(app.server.orm, log.logger, listener, { pollMs: POLL_MS, batchSize: 7, maxReplay: options.maxReplay });
   setup(bus);
   await listener?.start();
   await bus.start();
@@ -314,6 +314,58 @@ describe('the outbox', () => {
       expect(filtered.names()).toEqual(['a1', 'a2', 'a4']);
     } finally {
       await running.stop();
+    }
+  });
+
+  it('after a gap in LISTEN, counts against maxReplay only a live consumer’s own types, and with tenants() each tenant’s own: only a tenant over it resyncs, the rest is replayed', async () => {
+    const proxy = await createDatabaseProxy(app.databaseUrl);
+    await proxy.up();
+    const [busy, quiet] = [randomUUID(), randomUUID()];
+    const event = (type: string, tenantId: string | null, n: string) =>
+      app.server.orm.em.fork().transactional((em) => recordEvent(em, { type, tenantId, aggregateId: null, payload: { n } }));
+    const untenanted = collector();
+    const untenantedResyncs: number[] = [];
+    const tenanted = collector();
+    const tenantedResyncs: Array<[number, readonly string[] | undefined]> = [];
+    const running = await startBus(
+      (bus) =>
+        bus
+          .live({ name: 'gap-types', types: ['test.gap.mine'], handle: untenanted.push, resync: (missed) => void untenantedResyncs.push(missed) })
+          .live({
+            name: 'gap-tenants',
+            types: ['test.gap.tenant'],
+            handle: tenanted.push,
+            resync: (missed, tenants) => void tenantedResyncs.push([missed, tenants]),
+            tenants: () => [busy, quiet],
+          }),
+      { listenUrl: proxy.urlFor(new URL(app.databaseUrl).pathname.slice(1)), maxReplay: 3 },
+    );
+    try {
+      const disconnects = () => log.lines.filter((line) => line.includes('"listener_disconnected"')).length;
+      const before = disconnects();
+      await proxy.down();
+      await until(() => disconnects() > before, 'the cut to be noticed');
+      // unheard: 10 events of a type neither consumer reads, 2 of the first's, 5 of the busy tenant and 1 of the quiet one
+      for (let i = 1; i <= 10; i++) await event('test.gap.other', null, `x${i}`);
+      for (const n of ['m1', 'm2']) await event('test.gap.mine', null, n);
+      for (let i = 1; i <= 5; i++) await event('test.gap.tenant', busy, `busy${i}`);
+      await event('test.gap.tenant', quiet, 'quiet1');
+      await proxy.up();
+
+      await until(() => untenanted.got.length === 2 && tenanted.got.length === 1, 'the replay');
+      expect(untenanted.names()).toEqual(['m1', 'm2']);
+      expect(untenantedResyncs).toEqual([]);
+      expect(tenanted.names()).toEqual(['quiet1']);
+      expect(tenantedResyncs).toEqual([[5, [busy]]]);
+
+      // past the gap, the busy tenant's events come again
+      await event('test.gap.tenant', busy, 'busy6');
+      await event('test.gap.tenant', quiet, 'quiet2');
+      await until(() => tenanted.got.length === 3, 'the events after the gap');
+      expect(tenanted.names()).toEqual(['quiet1', 'busy6', 'quiet2']);
+    } finally {
+      await running.stop();
+      await proxy.down();
     }
   });
 

@@ -31,8 +31,12 @@ export interface LiveConsumer {
    * events of others are passed over without being read. Without it, every event is handled.
    */
   tenants?(): readonly string[];
-  /** Called instead of replaying when more than `maxReplay` events were missed during a gap. */
-  resync(missed: number): void;
+  /**
+   * Called instead of replaying when more than `maxReplay` events of its types were missed during a
+   * gap. With `tenants()`, counted per tenant: `tenants` are those that missed too many (their
+   * missed events are then passed over); the others get theirs replayed.
+   */
+  resync(missed: number, tenants?: readonly string[]): void;
 }
 
 export interface EventBusOptions {
@@ -130,6 +134,8 @@ interface LiveEntry {
   consumer: LiveConsumer;
   drain: Drain;
   position: number;
+  /** Tenants told to resync after a gap: their events up to `upTo` are passed over, not replayed. */
+  skip?: { tenants: Set<string>; upTo: number };
 }
 
 /**
@@ -253,11 +259,17 @@ export class EventBus {
     if (!this.started || this.stopped) return;
     const high = await this.highest();
     for (const live of this.lives) {
+      const named = live.consumer.tenants?.();
+      if (named) {
+        await this.resyncTenantsOverReplay(live, named, high);
+        continue;
+      }
+      const types = live.consumer.types;
       const [{ missed }] = await this.orm.em
         .fork()
         .execute<Array<{ missed: string }>>(
-          'select count(*) as missed from (select 1 from event where sequence > ? and sequence <= ? limit ?) pending',
-          [live.position, high, this.maxReplay + 1],
+          `select count(*) as missed from (select 1 from event where sequence > ? and sequence <= ? and type in (${types.map(() => '?').join(', ') || 'null'}) limit ?) pending`,
+          [live.position, high, ...types, this.maxReplay + 1],
         );
       if (Number(missed) > this.maxReplay) {
         this.logger.warn({ event: 'events_resync', consumer: live.consumer.name, missed: Number(missed) }, 'missed too many events to replay; asking clients to fetch again');
@@ -268,6 +280,37 @@ export class EventBus {
     this.heard = Math.max(this.heard, high);
     await Promise.all(this.lives.map((live) => live.drain.run()));
     this.wake();
+  }
+
+  /**
+   * A tenant-scoped consumer's gap, counted per named tenant: one tenant's burst (a rescoring of
+   * thousands of leads) makes only that tenant's clients fetch again, and the others get their few
+   * events replayed. The count reads at most `maxReplay` per tenant plus one: past that, some tenant
+   * is over but the split is unknown, and every named tenant resyncs (as a consumer without tenants).
+   */
+  private async resyncTenantsOverReplay(live: LiveEntry, named: readonly string[], high: number): Promise<void> {
+    if (!named.length) return;
+    const { types, name } = live.consumer;
+    const cap = this.maxReplay * named.length + 1;
+    const counts = await this.orm.em.fork().execute<Array<{ tenant_id: string; missed: string }>>(
+      `select tenant_id, count(*) as missed from (
+         select tenant_id from event
+          where sequence > ? and sequence <= ? and type in (${types.map(() => '?').join(', ') || 'null'}) and tenant_id = any(?::uuid[])
+          order by sequence limit ?) pending
+        group by tenant_id`,
+      [live.position, high, ...types, `{${named.join(',')}}`, cap],
+    );
+    const read = counts.reduce((sum, row) => sum + Number(row.missed), 0);
+    const capped = read >= cap;
+    const overRows = counts.filter((row) => Number(row.missed) > this.maxReplay);
+    if (!capped && !overRows.length) return;
+    const over = capped ? [...named] : overRows.map((row) => row.tenant_id);
+    const missed = capped ? read : overRows.reduce((sum, row) => sum + Number(row.missed), 0);
+    // a tenant still passed over from an earlier gap is told again: its clients may have fetched before the events of this one
+    const tenants = new Set([...(live.skip && live.position < live.skip.upTo ? live.skip.tenants : []), ...over]);
+    live.skip = { tenants, upTo: high };
+    this.logger.warn({ event: 'events_resync', consumer: name, missed, tenants: tenants.size }, 'missed too many events to replay; asking the clients of the tenants concerned to fetch again');
+    live.consumer.resync(missed, [...tenants]);
   }
 
   private async highest(em: EntityManager = this.orm.em.fork()): Promise<number> {
@@ -343,13 +386,19 @@ export class EventBus {
     const { consumer } = entry;
     let rows: EventRow[];
     let upTo: number;
+    // after a gap, the tenants told to resync are left out up to the gap's end, then read again
+    if (entry.skip && entry.position >= entry.skip.upTo) entry.skip = undefined;
+    const skip = entry.skip;
+    const bound = skip ? Math.min(this.heard, skip.upTo) : this.heard;
+    const named = consumer.tenants?.();
+    const tenants = skip && named ? named.filter((tenant) => !skip.tenants.has(tenant)) : named;
     try {
       // the wake-ups of one commit come in one read of the LISTEN connection, handled one after
       // another (in promise callbacks): after them, what was heard covers them all, so their events
       // are read, and written to sockets, together
       await new Promise((resolve) => setImmediate(resolve));
       // a process with no socket of a tenant passes its events over: their payloads are most of the read
-      ({ upTo, rows } = await this.liveEvents(consumer.types, entry.position, this.heard, consumer.tenants?.()));
+      ({ upTo, rows } = await this.liveEvents(consumer.types, entry.position, bound, tenants));
     } catch (error) {
       this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
       return false;
@@ -363,6 +412,7 @@ export class EventBus {
     const more = rows.length === this.batchSize;
     // with fewer than a batch, none of its types is left up to `upTo` (numbers follow commit order)
     entry.position = more ? events.at(-1)!.sequence : Math.max(entry.position, upTo);
-    return more;
+    // past the passed-over part, what was heard after it is read in full
+    return more || (skip !== undefined && entry.position >= skip.upTo && entry.position < this.heard);
   }
 }

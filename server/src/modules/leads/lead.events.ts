@@ -102,7 +102,7 @@ export function parseLeadScoredEvent(event: StoredEvent): LeadScoredEvent | null
 
 export interface LeadRelayOptions {
   pubSub: AppPubSub;
-  /** Tenants with open subscriptions in this process (they get RESYNC when replay is impossible). */
+  /** Tenants with open subscriptions in this process (those that missed too much in a gap get RESYNC). */
   tenantIds: () => readonly string[];
   logger: Logger;
 }
@@ -125,7 +125,7 @@ export function registerLeadRelay(events: EventBus, { pubSub, tenantIds, logger 
     },
     // only tenants with a socket here can have a subscriber: the others' events are not read
     tenants: tenantIds,
-    resync: () => publishResync(pubSub, tenantIds()),
+    resync: (_missed, tenants) => publishResync(pubSub, tenants ?? tenantIds()),
   });
 }
 
