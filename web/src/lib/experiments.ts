@@ -65,15 +65,23 @@ export interface VerdictInput {
   decision: { pValue: number } | null;
 }
 
-/** The i18n key and parameters of a result's verdict sentence. */
-export function verdictMessage(result: VerdictInput): { key: string; params: Record<string, string | number> } {
-  const versions = { control: result.experiment.controlVersion, challenger: result.experiment.challengerVersion, planned: result.experiment.plannedOutcomes };
-  if (!result.horizonReached) return { key: 'learning.verdict.waiting', params: { ...versions, more: result.moreOutcomesNeeded } };
+/** The i18n key and parameters of a result's verdict sentence (counts as the locale writes them: 56,782 / 56.782). */
+export function verdictMessage(result: VerdictInput, locale: Locale): { key: string; params: Record<string, string | number> } {
+  const count = (value: number) => numberFormat(locale).format(value);
+  const versions = { control: result.experiment.controlVersion, challenger: result.experiment.challengerVersion, planned: count(result.experiment.plannedOutcomes) };
+  if (!result.horizonReached) return { key: 'learning.verdict.waiting', params: { ...versions, more: count(result.moreOutcomesNeeded) } };
   const p = result.decision ? formatP(result.decision.pValue) : '';
   if (result.verdict === 'CHALLENGER_BETTER') return { key: 'learning.verdict.challengerBetter', params: { ...versions, p } };
   if (result.verdict === 'CONTROL_BETTER') return { key: 'learning.verdict.controlBetter', params: { ...versions, p } };
   if (result.outcomesForObservedDifference === null) return { key: 'learning.verdict.noDifferenceAtAll', params: { ...versions, p } };
-  return { key: 'learning.verdict.noDifference', params: { ...versions, p, needed: result.outcomesForObservedDifference } };
+  return { key: 'learning.verdict.noDifference', params: { ...versions, p, needed: count(result.outcomesForObservedDifference) } };
+}
+
+/** The i18n key and parameters of "how many more outcomes would detect the observed difference". */
+export function powerMessage(outcomesForObservedDifference: number | null, locale: Locale): { key: string; params: Record<string, string> } {
+  if (outcomesForObservedDifference === null) return { key: 'learning.result.powerNone', params: {} };
+  if (outcomesForObservedDifference === 0) return { key: 'learning.result.powerEnough', params: {} };
+  return { key: 'learning.result.powerMore', params: { n: numberFormat(locale).format(outcomesForObservedDifference) } };
 }
 
 /** p-values as people read them: "0.003", "< 0.001". */

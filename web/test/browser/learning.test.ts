@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('experiments and the learned model', () => {
     await expect.poll(() => new URL(admin.url()).searchParams.get('experiment')).toBe(id);
     const result = admin.locator(`[data-testid=experiment-result][data-experiment-id="${id}"]`);
     await expect.poll(() => result.getByTestId('verdict').getAttribute('data-verdict')).toBe('NO_DIFFERENCE_YET');
-    expect(await result.getByTestId('verdict').textContent()).toMatch(/No difference detected yet: \d+ more outcomes needed/);
+    expect(await result.getByTestId('verdict').textContent()).toMatch(/No difference detected yet: [\d,]+ more outcomes needed/);
     expect(await result.getByTestId('outcomes-CONTROL').textContent()).toMatch(/^\s*0 \(planned: \d+\)\s*$/);
 
     // new leads join it; the result counts them after a reload

@@ -7,6 +7,7 @@ import {
   formatP,
   formatRate,
   monthsAgo,
+  powerMessage,
   promoteLocation,
   startInput,
   startOfDay,
@@ -62,21 +63,37 @@ function result(overrides: Partial<VerdictInput>): VerdictInput {
 
 describe('verdictMessage', () => {
   it('gives no verdict before the horizon, only the outcomes still needed', () => {
-    expect(verdictMessage(result({}))).toEqual({ key: 'learning.verdict.waiting', params: { control: 1, challenger: 2, planned: 588, more: 120 } });
+    expect(verdictMessage(result({}), 'en')).toEqual({ key: 'learning.verdict.waiting', params: { control: 1, challenger: 2, planned: '588', more: '120' } });
   });
 
   it('names the winner at the horizon with the p-value of the decision', () => {
-    const better = verdictMessage(result({ horizonReached: true, moreOutcomesNeeded: 0, verdict: 'CHALLENGER_BETTER', decision: { pValue: 0.0033 } }));
-    expect(better).toEqual({ key: 'learning.verdict.challengerBetter', params: { control: 1, challenger: 2, planned: 588, p: '0.003' } });
-    expect(verdictMessage(result({ horizonReached: true, verdict: 'CONTROL_BETTER', decision: { pValue: 0.01 } })).key).toBe('learning.verdict.controlBetter');
+    const better = verdictMessage(result({ horizonReached: true, moreOutcomesNeeded: 0, verdict: 'CHALLENGER_BETTER', decision: { pValue: 0.0033 } }), 'en');
+    expect(better).toEqual({ key: 'learning.verdict.challengerBetter', params: { control: 1, challenger: 2, planned: '588', p: '0.003' } });
+    expect(verdictMessage(result({ horizonReached: true, verdict: 'CONTROL_BETTER', decision: { pValue: 0.01 } }), 'en').key).toBe('learning.verdict.controlBetter');
   });
 
   it('says at the horizon that no difference was detected, and how many outcomes the observed one would need', () => {
-    expect(verdictMessage(result({ horizonReached: true, decision: { pValue: 0.41 } }))).toEqual({
+    expect(verdictMessage(result({ horizonReached: true, decision: { pValue: 0.41 } }), 'en')).toEqual({
       key: 'learning.verdict.noDifference',
-      params: { control: 1, challenger: 2, planned: 588, p: '0.41', needed: 68 },
+      params: { control: 1, challenger: 2, planned: '588', p: '0.41', needed: '68' },
     });
-    expect(verdictMessage(result({ horizonReached: true, outcomesForObservedDifference: null, decision: { pValue: 1 } })).key).toBe('learning.verdict.noDifferenceAtAll');
+    expect(verdictMessage(result({ horizonReached: true, outcomesForObservedDifference: null, decision: { pValue: 1 } }), 'en').key).toBe('learning.verdict.noDifferenceAtAll');
+  });
+
+  it('writes the counts as the locale does', () => {
+    const large = result({ horizonReached: true, outcomesForObservedDifference: 56_782, decision: { pValue: 0.49 }, experiment: { controlVersion: 1, challengerVersion: 2, plannedOutcomes: 1_200 } });
+    expect(verdictMessage(large, 'en').params).toMatchObject({ planned: '1,200', needed: '56,782' });
+    expect(verdictMessage(large, 'de').params).toMatchObject({ planned: '1.200', needed: '56.782' });
+  });
+});
+
+describe('powerMessage', () => {
+  it('says how many more outcomes would detect the observed difference, that there are enough, or that none would', () => {
+    expect(powerMessage(56_782, 'en')).toEqual({ key: 'learning.result.powerMore', params: { n: '56,782' } });
+    expect(powerMessage(56_782, 'de').params.n).toBe('56.782');
+    expect(powerMessage(0, 'en')).toEqual({ key: 'learning.result.powerEnough', params: {} });
+    expect(powerMessage(null, 'en')).toEqual({ key: 'learning.result.powerNone', params: {} });
+    for (const messages of [en, de]) for (const key of ['powerMore', 'powerEnough', 'powerNone'] as const) expect(messages.learning.result[key]).toBeTruthy();
   });
 
   it('has every key it names in both languages', () => {
