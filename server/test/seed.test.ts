@@ -111,6 +111,21 @@ describe('demo data', () => {
     }
   });
 
+  it('dates the team and the first model from before the first lead', async () => {
+    for (const tenant of await app.em().find(Tenant, {})) {
+      const em = app.em(tenant.id);
+      const oldestLead = Math.min(...(await em.find(Lead, {})).map((l) => l.createdAt.getTime()));
+      expect(tenant.createdAt.getTime()).toBeLessThan(oldestLead);
+      for (const user of await em.find(User, {})) expect(user.createdAt.getTime(), user.email).toBeLessThan(oldestLead);
+      const [first] = await em.getConnection().execute<Array<{ created_at: string; published_at: string }>>(
+        'select created_at, published_at from scoring_model where tenant_id = ? and version = 1',
+        [tenant.id],
+      );
+      expect(new Date(first.created_at).getTime()).toBeLessThan(oldestLead);
+      expect(first.published_at).toEqual(first.created_at);
+    }
+  });
+
   it('makes key accounts convert clearly better than the rest, but not always', async () => {
     for (const tenant of await app.em().find(Tenant, {})) {
       const leads = await app.em(tenant.id).find(Lead, { status: { $in: ['WON', 'LOST'] } } as never);

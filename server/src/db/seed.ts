@@ -109,6 +109,11 @@ export async function seedDemo(em: EntityManager, leadsPerTenant = DEMO_LEADS_PE
       const histories = demoHistory(leads, { admin: { id: admin.id, name: admin.name }, reps: reps.map((u) => ({ id: u.id, name: u.name })) }, index + 1, now);
       await insertLeads(tx, tenant.id, admin, leads, histories);
       await seedDemoExperiment(tx, tenant.id, admin, now);
+      // the team and the first model were there before the first lead, not made today under six months of history
+      const since = new Date(now.getTime() - (DEMO_HISTORY_DAYS + 1) * 86_400_000);
+      await tx.execute('update tenant set created_at = ? where id = ?', [since, tenant.id]);
+      await tx.execute('update app_user set created_at = ? where tenant_id = ?', [since, tenant.id]);
+      await tx.execute('update scoring_model set created_at = ?, published_at = ? where tenant_id = ? and version = 1', [since, since, tenant.id]);
       // every lead's history starts with its creation (the experiment's leads have theirs already)
       await tx.execute(
         `insert into score_change (tenant_id, lead_id, old_score, new_score, old_tier, new_tier, model_version, reason, actor_kind, actor_id, created_at)
