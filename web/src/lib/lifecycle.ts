@@ -20,6 +20,8 @@ export interface StatusMove {
   to: LeadStatus;
   /** Reopening a closed lead (admins only) */
   reopen: boolean;
+  /** The usual next step (NEW → CONTACTED → QUALIFIED → WON): the button a rep most often wants, shown first in weight */
+  next: boolean;
 }
 
 /**
@@ -27,9 +29,9 @@ export interface StatusMove {
  * only reopens, and only for an admin.
  */
 export function statusMoves(from: LeadStatus, role: UserRole | null | undefined): StatusMove[] {
-  if (isClosed(from)) return role === 'ADMIN' ? REOPEN_TO.map((to) => ({ to, reopen: true })) : [];
+  if (isClosed(from)) return role === 'ADMIN' ? REOPEN_TO.map((to) => ({ to, reopen: true, next: false })) : [];
   const later = STATUS_ORDER.slice(STATUS_ORDER.indexOf(from) + 1);
-  return [...later, 'LOST' as const].map((to) => ({ to, reopen: false }));
+  return [...later, 'LOST' as const].map((to, i) => ({ to, reopen: false, next: i === 0 }));
 }
 
 /** What a move asks for before it is sent: the deal value for WON, the reason for LOST. */

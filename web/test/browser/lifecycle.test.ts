@@ -71,11 +71,15 @@ describe.skipIf(!hasChromium)('working a lead: owner, status, outcome, feedback'
 
   it("moves it NEW → CONTACTED, and the admin's list follows live", async () => {
     expect(await rep.getByTestId('lead-work').getByTestId('sla').count()).toBe(1);
+    // the usual next step stands out, not the outcome
+    const primary = () => rep.locator('[data-testid^=move-].btn-primary').allTextContents();
+    expect(await primary()).toEqual(['Contacted']);
     await rep.getByTestId('move-CONTACTED').click();
     await expect.poll(() => rep.getByTestId('lead-work').getByTestId('status-chip').textContent()).toBe('Contacted');
     // contacted: the clock stops, and the lead may only move forward or be lost
     expect(await rep.getByTestId('lead-work').getByTestId('sla').count()).toBe(0);
     expect(await rep.locator('[data-testid^=move-]').allTextContents()).toEqual(['Qualified', 'Won', 'Lost']);
+    expect(await primary()).toEqual(['Qualified']);
     await expect.poll(() => statusCell(admin).textContent(), { timeout: 5_000 }).toContain('Contacted');
     expect(await admin.evaluate(() => (window as unknown as { stillThere?: boolean }).stillThere)).toBe(true);
   });

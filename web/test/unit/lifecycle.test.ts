@@ -18,12 +18,21 @@ describe('statusMoves', () => {
     expect(to('QUALIFIED')).toEqual(['WON', 'LOST']);
   });
 
+  it('marks the usual next step of an open lead, and nothing of a closed one', () => {
+    const next = (from: Parameters<typeof statusMoves>[0]) => statusMoves(from, 'ADMIN').filter((m) => m.next).map((m) => m.to);
+    expect(next('NEW')).toEqual(['CONTACTED']);
+    expect(next('CONTACTED')).toEqual(['QUALIFIED']);
+    expect(next('QUALIFIED')).toEqual(['WON']);
+    expect(next('WON')).toEqual([]);
+    expect(next('LOST')).toEqual([]);
+  });
+
   it('lets only an admin reopen a closed lead, to CONTACTED or QUALIFIED', () => {
     for (const role of ['REP', 'MANAGER', null] as const) {
       expect(statusMoves('WON', role)).toEqual([]);
       expect(statusMoves('LOST', role)).toEqual([]);
     }
-    expect(statusMoves('LOST', 'ADMIN')).toEqual([{ to: 'CONTACTED', reopen: true }, { to: 'QUALIFIED', reopen: true }]);
+    expect(statusMoves('LOST', 'ADMIN')).toEqual([{ to: 'CONTACTED', reopen: true, next: false }, { to: 'QUALIFIED', reopen: true, next: false }]);
     expect(statusMoves('NEW', 'ADMIN').every((m) => !m.reopen)).toBe(true);
   });
 
