@@ -363,6 +363,19 @@ describe('the outbox', () => {
       await event('test.gap.tenant', quiet, 'quiet2');
       await until(() => tenanted.got.length === 3, 'the events after the gap');
       expect(tenanted.names()).toEqual(['quiet1', 'busy6', 'quiet2']);
+
+      // a gap of more than maxReplay per named tenant in all: the split is not counted, both resync
+      const cutAgain = disconnects();
+      await proxy.down();
+      await until(() => disconnects() > cutAgain, 'the second cut to be noticed');
+      for (let i = 7; i <= 10; i++) await event('test.gap.tenant', busy, `busy${i}`);
+      for (let i = 3; i <= 5; i++) await event('test.gap.tenant', quiet, `quiet${i}`);
+      await proxy.up();
+      await until(() => tenantedResyncs.length === 2, 'the second resync');
+      expect(tenantedResyncs[1]).toEqual([7, [busy, quiet]]);
+      await event('test.gap.tenant', quiet, 'quiet6');
+      await until(() => tenanted.got.length === 4, 'the event after the second gap');
+      expect(tenanted.names()).toEqual(['quiet1', 'busy6', 'quiet2', 'quiet6']);
     } finally {
       await running.stop();
       await proxy.down();

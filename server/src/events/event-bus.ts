@@ -48,6 +48,9 @@ export interface EventBusOptions {
   maxReplay?: number;
 }
 
+/** Most events read to count a tenant-scoped consumer's gap per tenant (see resyncTenantsOverReplay). */
+const GAP_COUNT_LIMIT = 100_000;
+
 /** While another process holds a durable consumer, look again this soon: its wake-up may have been ours. */
 const BUSY_RETRY_MS = 250;
 
@@ -285,13 +288,14 @@ export class EventBus {
   /**
    * A tenant-scoped consumer's gap, counted per named tenant: one tenant's burst (a rescoring of
    * thousands of leads) makes only that tenant's clients fetch again, and the others get their few
-   * events replayed. The count reads at most `maxReplay` per tenant plus one: past that, some tenant
-   * is over but the split is unknown, and every named tenant resyncs (as a consumer without tenants).
+   * events replayed. The count reads at most `maxReplay` per tenant plus one (and GAP_COUNT_LIMIT in
+   * all): past that, the split is unknown, and every named tenant resyncs (as a consumer without tenants).
    */
   private async resyncTenantsOverReplay(live: LiveEntry, named: readonly string[], high: number): Promise<void> {
     if (!named.length) return;
     const { types, name } = live.consumer;
-    const cap = this.maxReplay * named.length + 1;
+    // bounded however many tenants have sockets here: past it, every named tenant resyncs
+    const cap = Math.min(this.maxReplay * named.length, GAP_COUNT_LIMIT) + 1;
     const counts = await this.orm.em.fork().execute<Array<{ tenant_id: string; missed: string }>>(
       `select tenant_id, count(*) as missed from (
          select tenant_id from event
