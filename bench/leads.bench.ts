@@ -6,7 +6,8 @@
 //   npm run bench -- --leads 1000000 --only page  1M leads, the pages only
 //   npm run bench -- --leads 1000000 --only kpis  1M leads, the dashboard's leadKpis (kpis.bench.ts)
 //   npm run bench -- --leads 1000000 --only models  scoring models: impact preview, rescoring (models.bench.ts)
-//   options: --duration 10 --rounds 2 --connections 100 --create-connections 50 --only page,create,fanout,kpis,models
+//   npm run bench -- --leads 1000000 --only decay   the nightly score decay beside one statement (decay.bench.ts)
+//   options: --duration 10 --rounds 2 --connections 100 --create-connections 50 --only page,create,fanout,kpis,decay,models
 //            --models-connections 10 --models-runs 5 --models-rescoring-seconds 0 (0: until every lead is rescored)
 //            --fanout 1000x50,5000x10 --fanout-duration 10 --ramp 1,2,5,10,25,50,100,200,400,800 --ramp-sockets 100,1000
 //            --ramp-duration 5 --subscriber-processes 2 --peer on|off
@@ -21,6 +22,7 @@ import { LIVE_SUBSCRIPTION, measureFanout, type FanoutResult, type FanoutTarget 
 import { checkResponse, measure, runLoad, summarize, type RawRun, type Target } from './http-load.js';
 import { ensurePeer, PEER_CURSOR_QUERY, PEER_PAGE_QUERY, startPeer, waitForPeer } from './postgraphile.js';
 import { buildServer, cpuMs, freePort, log, productionNodeFlags, rssMb, sampleRss, startProcess, stopProcess, waitForHttp, within } from './processes.js';
+import { benchDecay } from './decay.bench.js';
 import { benchModels } from './models.bench.js';
 import { measureKpis } from './kpis.bench.js';
 import { fanoutTable, httpTable, memoryLines, type HttpScenarioResult, type Memory, type ServerName } from './report.js';
@@ -54,7 +56,7 @@ if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) throw new Error(`--rounds takes 
 const CONNECTIONS = Number(args.connections);
 const CREATE_CONNECTIONS = Number(args['create-connections']);
 const ONLY = new Set(args.only.split(','));
-for (const part of ONLY) if (!['page', 'create', 'fanout', 'kpis', 'models'].includes(part)) throw new Error(`--only takes page, create, fanout, kpis and/or models, got "${part}"`);
+for (const part of ONLY) if (!['page', 'create', 'fanout', 'kpis', 'decay', 'models'].includes(part)) throw new Error(`--only takes page, create, fanout, kpis, decay and/or models, got "${part}"`);
 const FANOUT = args.fanout.split(',').map((s) => {
   const [sockets, rate] = s.split('x').map(Number);
   if (!(sockets > 0 && rate > 0)) throw new Error(`--fanout takes SOCKETSxRATE pairs like 1000x50, got "${s}"`);
@@ -214,6 +216,8 @@ async function main() {
 
     // gives the leads a sales history, which the parts above do not expect
     const kpis = ONLY.has('kpis') ? await measureKpis({ databaseUrl, appUrl, apiKey: seeded.apiKey, tenantId: seeded.tenantId, leads: LEADS }) : [];
+    // puts every score back as it found it
+    const decay = ONLY.has('decay') ? await benchDecay({ databaseUrl, tenantId: seeded.tenantId, leads: LEADS }) : [];
     // last: publishing rescores every lead, so the rows the other parts compare change
     const models = ONLY.has('models')
       ? await benchModels({
@@ -248,6 +252,7 @@ async function main() {
     if (!peerNode && ONLY.has('page')) lines.push(`PostGraphile: not measured (${args.peer === 'off' ? '--peer off' : 'could not be installed, see above'}).`, '');
     if (fanout.length) lines.push(...fanoutTable(fanout, FANOUT_OPTIONS.p99LimitMs), '');
     if (kpis.length) lines.push(...kpis, '');
+    if (decay.length) lines.push(...decay, '');
     if (models.length) lines.push(...models, '');
     lines.push(...memoryLines(memory));
     if (statements) {
