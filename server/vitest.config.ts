@@ -15,5 +15,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // expect.poll waits for work in other processes (the server, PostgreSQL) on a shared machine: a
+    // passing poll returns at once, so only a failure waits this long (vitest's default is 1 s)
+    expect: { poll: { timeout: 10_000 } },
   },
 });

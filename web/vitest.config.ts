@@ -24,6 +24,9 @@ export default mergeConfig(viteConfig, defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          // a poll waits for the server and a re-render on a shared machine: a passing poll returns
+          // at once, so only a failure waits this long (vitest's default is 1 s)
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

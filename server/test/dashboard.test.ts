@@ -423,7 +423,9 @@ describe('leadKpis access', () => {
   });
 
   it('refuses a fifth computation of one tenant with RATE_LIMITED (429), runs three in all at once and queues the rest, and answers again once they are done', async () => {
-    // every computation first reads its tenant's SLA settings: with that table locked, the running ones wait there
+    // every computation first reads its tenant's SLA settings: with that table locked, the running ones wait there.
+    // The SLA sweep (every minute) reads the table too, and would wait with them: the jobs stop here (the last test)
+    await app.server.jobs.stop();
     const locker = new pg.Client({ connectionString: app.databaseUrl });
     await locker.connect();
     const settled: Array<{ status: number; code: string; message?: string }> = [];

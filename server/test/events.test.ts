@@ -53,9 +53,9 @@ function collector() {
 }
 
 /** A bus as a process has one: its own LISTEN connection, polling every POLL_MS. */
-async function startBus(setup: (bus: EventBus) => void, options: { listen?: boolean; listenUrl?: string; maxReplay?: number } = {}) {
+async function startBus(setup: (bus: EventBus) => void, options: { listen?: boolean; listenUrl?: string; maxReplay?: number; pollMs?: number } = {}) {
   const listener = options.listen === false ? undefined : new NotificationListener(options.listenUrl ?? app.databaseUrl, log.logger);
-  const bus = new EventBus(app.server.orm, log.logger, listener, { pollMs: POLL_MS, batchSize: 7, maxReplay: options.maxReplay });
+  const bus = new EventBus(app.server.orm, log.logger, listener, { pollMs: options.pollMs ?? POLL_MS, batchSize: 7, maxReplay: options.maxReplay });
   setup(bus);
   await listener?.start();
   await bus.start();
@@ -203,11 +203,16 @@ describe('the outbox', () => {
           },
         }),
       );
-    // long enough for g6's wake-up, or a poll, to reach the held run
-    const reachTheRun = () => new Promise((r) => setTimeout(r, POLL_MS * 3));
+    // long enough for a wake-up to reach the held run
+    const reachTheRun = () => new Promise((r) => setTimeout(r, 600));
+    // no polls: each would open a gathering window, and five writes could straddle two. Only the
+    // start opens one (a second), which is let pass before writing
+    const noPolls = { pollMs: 600_000 };
+    const startWindowPassed = () => new Promise((r) => setTimeout(r, 1_300));
 
-    const first = await startBus(gathering);
+    const first = await startBus(gathering, noPolls);
     try {
+      await startWindowPassed();
       hold = deferred();
       for (const n of ['g1', 'g2', 'g3', 'g4', 'g5']) await write('test.gather', n);
       await until(() => gathered.got.length === 5, 'the gathered events');
@@ -217,21 +222,22 @@ describe('the outbox', () => {
       // g6 comes while that run is still handling: it waits for a gathered run of its own, not a round at once
       await write('test.gather', 'g6');
       await reachTheRun();
-      hold.resolve();
-      hold = undefined;
     } finally {
+      hold?.resolve();
+      hold = undefined;
       // at once: g6's run is still gathering
       await first.stop();
     }
     expect(gathered.names()).toHaveLength(5);
 
-    const second = await startBus(gathering);
+    const second = await startBus(gathering, noPolls);
     try {
       await until(() => gathered.got.length === 6, 'the event the stopped bus left');
       expect(gathered.names().at(-1)).toBe('g6');
       expect(calls).toEqual([5, 1]);
 
       // and the gathered run after a held one does come
+      await startWindowPassed();
       hold = deferred();
       await write('test.gather', 'g7');
       await until(() => gathered.got.length === 7, 'g7');
@@ -246,6 +252,7 @@ describe('the outbox', () => {
       // gathered for its own gatherMs (a few ms of timer slack allowed), not run the moment g7's run ended
       expect(handledAt.at(-1)! - released).toBeGreaterThanOrEqual(990);
     } finally {
+      hold?.resolve();
       await second.stop();
     }
   });
@@ -397,7 +404,8 @@ describe('the outbox', () => {
       await client.end();
       const started = Date.now();
       await until(() => durableGot.got.length === 1 && liveGot.got.length === 1, 'the poll');
-      expect(Date.now() - started).toBeLessThan(POLL_MS * 10);
+      // by this bus's poll (every POLL_MS), not one at the default 5 s
+      expect(Date.now() - started).toBeLessThan(4_000);
       expect(durableGot.names()).toEqual(['unannounced']);
       expect(liveGot.names()).toEqual(['unannounced']);
     } finally {

@@ -28,14 +28,19 @@ interface Sent {
   options?: { name?: string };
 }
 
+/**
+ * Background consumers (outbox, jobs) share the pool and may run meanwhile: keep what reads the
+ * lead table (an outbox read names the type 'lead.scored', so not just any "lead") for this test's
+ * tenant (the SLA sweep, every minute, reads every tenant's leads).
+ */
+const ofThisTenantsLeads = (query: { sql: string; bindings?: unknown[] }) => /\bfrom lead\b/.test(query.sql) && (query.bindings ?? []).includes(tenant.id);
+
 /** The statements the app sends to PostgreSQL while `run` runs. */
 async function statementsOf(run: () => Promise<unknown>): Promise<Sent[]> {
   const knex = app.server.orm.em.getConnection().getKnex();
   const sent: Sent[] = [];
-  // background consumers (outbox, jobs) share the pool and may run meanwhile: keep what reads the
-  // lead table (an outbox read names the type 'lead.scored', so not just any "lead")
   const listener = (query: Sent) => {
-    if (/\bfrom lead\b/.test(query.sql)) sent.push(query);
+    if (ofThisTenantsLeads(query)) sent.push(query);
   };
   knex.on('query', listener);
   try {
@@ -81,7 +86,7 @@ describe('list statements', () => {
     const knex = app.server.orm.em.getConnection().getKnex();
     const ends = new Map<string, string>();
     const started: string[] = [];
-    const onQuery = (query: { __knexQueryUid: string; sql: string }) => /\bfrom lead\b/.test(query.sql) && started.push(query.__knexQueryUid);
+    const onQuery = (query: { __knexQueryUid: string; sql: string; bindings?: unknown[] }) => ofThisTenantsLeads(query) && started.push(query.__knexQueryUid);
     const onResponse = (_response: unknown, query: { __knexQueryUid: string }) => ends.set(query.__knexQueryUid, 'response');
     const onError = (error: { code?: string }, query: { __knexQueryUid: string }) => ends.set(query.__knexQueryUid, `error ${error.code}`);
     knex.on('query', onQuery).on('query-response', onResponse).on('query-error', onError);

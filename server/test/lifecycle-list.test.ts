@@ -88,9 +88,11 @@ describe('queue filters', () => {
     const knex = app.server.orm.em.getConnection().getKnex();
     const count = async (first: number) => {
       let statements = 0;
-      // background work (outbox consumers) shares the pool: count only what reads leads and their lifecycle
-      const listener = (query: { sql: string }) => {
-        if (/\b(lead|lead_activity|score_feedback|tenant_settings)\b/.test(query.sql) && !/\bevent\b/.test(query.sql)) statements++;
+      // background work (outbox consumers, the SLA sweep of every tenant) shares the pool: count only
+      // what reads this tenant's leads and their lifecycle (its id a parameter, or inlined by the ORM)
+      const ofAcme = (query: { sql: string; bindings?: unknown[] }) => query.sql.includes(acme.id) || (query.bindings ?? []).includes(acme.id);
+      const listener = (query: { sql: string; bindings?: unknown[] }) => {
+        if (/\b(lead|lead_activity|score_feedback|tenant_settings)\b/.test(query.sql) && !/\bevent\b/.test(query.sql) && ofAcme(query)) statements++;
       };
       knex.on('query', listener);
       try {

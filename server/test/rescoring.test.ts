@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSubscriptionStats as sharing } from '../src/graphql/shared-subscriptions.js';
 import { RescoringJob } from '../src/modules/scoring/rescoring-job.entity.js';
@@ -87,12 +88,23 @@ describe('publishScoringModel', () => {
     const draft = await saveDraft(app, tenant, budgetHeavyModel());
     const res = await app.gql(PUBLISH, { id: draft }, { cookie: tenant.adminCookie });
     const job = res.data.publishScoringModel;
+    // the job's row is its lock: held here, the job waits until the subscription has started
+    const locker = new pg.Client({ connectionString: app.databaseUrl });
+    await locker.connect();
+    await locker.query('begin');
+    await locker.query('select 1 from rescoring_job where id = $1 for update', [job.id]);
+    const sourcesBefore = sharing.sources;
     const sub = subscribe<{ rescoringProgress: { id: string; state: string; done: number; total: number } }>(
       app.wsClient({ cookie: tenant.adminCookie }),
       `subscription($id: ID!) { rescoringProgress(jobId: $id) { id state done total } }`,
       { id: job.id },
     );
-    // 12 batches of 25 with pauses: the subscription is live long before the last one
+    try {
+      await until(() => sharing.sources === sourcesBefore + 1, 'the subscription to start');
+    } finally {
+      await locker.query('commit');
+      await locker.end();
+    }
     await until(() => sub.results.some((r) => r.data?.rescoringProgress.state === 'DONE'), 'the DONE progress event', 20_000);
     const progress = sub.results.map((r) => r.data!.rescoringProgress);
     expect(progress.at(-1)).toEqual({ id: job.id, state: 'DONE', done: 300, total: 300 });

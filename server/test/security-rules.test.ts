@@ -78,7 +78,8 @@ describe('validation time', () => {
     expectChainsValidateFast();
     const started = performance.now();
     const [res, health] = await Promise.all([gqlAt(app.url, doublingChain(40)), fetch(`${app.url}/healthz`)]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // milliseconds when validated; walking the 2^40 paths would take hours
+    expect(performance.now() - started).toBeLessThan(3_000);
     expect(res.status).toBe(400);
     expect(res.errors!.map((e) => e.extensions)).toEqual([{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 2 ** 40, maxCost: QUERY_LIMITS.maxCost }]);
     expect(health.status).toBe(200);
@@ -90,8 +91,9 @@ describe('validation time', () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     const started = performance.now();
     const chain = subscribe(client, doublingChain(40, 'Subscription', 'leadScored { reason }'));
-    await chain.waitFor(1, 3_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    await chain.waitFor(1, 4_000);
+    // with the socket's setup; walking the 2^40 paths would take hours
+    expect(performance.now() - started).toBeLessThan(3_000);
     expect(chain.results).toEqual([]);
     expect((chain.closed as Array<{ extensions: unknown }>).map((e) => e.extensions)).toEqual([
       { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 2 * 2 ** 40, maxCost: QUERY_LIMITS.maxCost },

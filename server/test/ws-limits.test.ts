@@ -51,7 +51,7 @@ describe('what one credential may hold open', () => {
     // every one of them live: each sees the probe
     for (const sub of subs) await sub.live(probe.touch, probe);
     const refused = subscribe(client, LEAD_SCORED);
-    await refused.waitFor(1, 3_000);
+    await refused.waitFor(1);
     expect(refused.closed).toEqual([
       expect.objectContaining({ extensions: { code: 'RATE_LIMITED' }, message: `At most ${SOCKET_LIMITS.subscriptionsPerSocket} operations may run at once on one connection; complete one first.` }),
     ]);

@@ -93,7 +93,8 @@ export function subscribe<T = any>(client: Client, query: string, variables?: Re
     get closed() {
       return closed;
     },
-    async waitFor(count, timeoutMs = 3_000) {
+    // it returns as soon as `count` arrived or the operation ended: a long default costs only failures
+    async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (results.length < count && !closed && Date.now() < deadline) await changed(deadline - Date.now());
       return results;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, SKIP_MESSAGE } from './env';
-import { axeViolations, DEMO, delayOperation, launchBrowser, newContext, screenshot, signIn, visibleRows, type TestBrowser } from './helpers';
+import { axeViolations, DEMO, gateOperation, launchBrowser, newContext, screenshot, signIn, visibleRows, type TestBrowser } from './helpers';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -18,10 +18,12 @@ describe.skipIf(!hasChromium)('loading, failures and the error boundary', () => 
   afterAll(async () => tb?.close());
 
   it('shows skeleton rows while the list loads', async () => {
-    await delayOperation(page, 'Leads', 1_500);
+    const list = await gateOperation(page, 'Leads');
+    list.close();
     await page.reload();
     await page.getByTestId('lead-skeleton').waitFor();
     await screenshot(page, '12-loading');
+    list.open();
     await page.getByTestId('lead-count').waitFor();
     expect(await page.getByTestId('lead-skeleton').count()).toBe(0);
     await page.unrouteAll();

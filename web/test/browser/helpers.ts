@@ -135,12 +135,29 @@ export async function staleRules(page: Page, overrides: Record<string, unknown>)
   });
 }
 
-/** Holds back matching GraphQL operations by `ms` before they reach the server. */
-export async function delayOperation(page: Page, operationName: string, ms: number): Promise<void> {
+/**
+ * Holds the requests of `operationName` while closed, until the test opens it: what a page shows
+ * while it waits is then checked at leisure, however slow the machine (a fixed delay could run out
+ * first). Open to begin with.
+ */
+export async function gateOperation(page: Page, operationName: string) {
+  let open = true;
+  const held: Array<() => void> = [];
   await page.route('**/graphql', async (route) => {
     const body = route.request().postDataJSON() as { operationName?: string } | null;
-    if (body?.operationName === operationName) await new Promise((resolve) => setTimeout(resolve, ms));
+    if (body?.operationName === operationName && !open) await new Promise<void>((resolve) => held.push(resolve));
     await route.fallback();
   });
+  return {
+    close() {
+      open = false;
+    },
+    /** Sends what it held, and lets the next ones through. */
+    open() {
+      open = true;
+      for (const release of held.splice(0)) release();
+    },
+    held: () => held.length,
+  };
 }
 

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, SKIP_MESSAGE } from './env';
-import { apiLogin, baseUrl, countText, DEMO, launchBrowser, newContext, screenshot, signIn, staleRules, visibleRows, type TestBrowser } from './helpers';
+import { apiLogin, baseUrl, countText, DEMO, gateOperation, launchBrowser, newContext, screenshot, signIn, staleRules, visibleRows, type TestBrowser } from './helpers';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -61,14 +61,13 @@ describe.skipIf(!hasChromium)('tier thresholds from the server, filters in the a
     await signIn(page, DEMO.otherTenantRep);
     await editedModel(page, { hot: 90, keyAccount: 75, warm: 45 });
     // held back: the labels wait without numbers rather than guessing
-    await page.route('**/graphql', async (route) => {
-      const body = route.request().postDataJSON() as { operationName?: string } | null;
-      if (body?.operationName === 'ScoringModel') await new Promise((resolve) => setTimeout(resolve, 1_000));
-      return route.fallback();
-    });
+    const model = await gateOperation(page, 'ScoringModel');
+    model.close();
     await page.reload();
     await page.getByTestId('lead-count').waitFor();
+    await expect.poll(() => model.held()).toBeGreaterThan(0);
     expect(await quickLabels(page)).toEqual(['All', 'Key accounts', 'Hot']);
+    model.open();
     await expect.poll(() => quickLabels(page), { timeout: 5_000 }).toEqual(['All', 'Key accounts ≥ 75', 'Hot ≥ 90']);
 
     const hot = (await visibleRows(page)).find((r) => r.tier === 'Hot')!;

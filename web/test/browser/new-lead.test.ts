@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, SKIP_MESSAGE } from './env';
-import { axeViolations, countText, DEMO, delayOperation, launchBrowser, newContext, screenshot, signIn, staleRules, type TestBrowser } from './helpers';
+import { axeViolations, countText, DEMO, gateOperation, launchBrowser, newContext, screenshot, signIn, staleRules, type TestBrowser } from './helpers';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
 describe.skipIf(!hasChromium)('new lead', () => {
   let tb: TestBrowser;
   let page: Page;
+  let saves: Awaited<ReturnType<typeof gateOperation>>;
   const createRequests: string[] = [];
 
   beforeAll(async () => {
@@ -17,8 +18,8 @@ describe.skipIf(!hasChromium)('new lead', () => {
       if (r.url().endsWith('/graphql') && (r.postDataJSON() as { operationName?: string } | null)?.operationName === 'CreateLead') createRequests.push(r.url());
     });
     await signIn(page, DEMO.rep);
-    // the server answers saves 400 ms late, so the optimistic row can be seen before it
-    await delayOperation(page, 'CreateLead', 400);
+    // saves are held until the test has seen the optimistic row
+    saves = await gateOperation(page, 'CreateLead');
   });
   afterAll(async () => tb?.close());
 
@@ -77,11 +78,14 @@ describe.skipIf(!hasChromium)('new lead', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Save lead');
+    saves.close();
     await page.keyboard.press('Enter');
     const row = page.locator('[role=row]', { hasText: 'Olivia Optimist' });
-    await row.waitFor({ timeout: 300 });
+    await row.waitFor();
+    await expect.poll(() => saves.held()).toBe(1);
     expect(await row.getAttribute('data-lead-id')).toMatch(/^optimistic-/);
     expect(await row.textContent()).toContain('100');
+    saves.open();
     await expect.poll(() => row.getAttribute('data-lead-id'), { timeout: 5_000 }).toMatch(/^[0-9a-f-]{36}$/);
     expect(await countText(page)).toBe(`${before + 1} leads`);
     expect(await page.locator('[role=row]', { hasText: 'Olivia Optimist' }).count()).toBe(1);
@@ -125,10 +129,13 @@ describe.skipIf(!hasChromium)('new lead', () => {
     await page.selectOption('#lead-industry', 'FINANCE');
     await page.selectOption('#lead-urgency', 'IMMEDIATELY');
     await page.selectOption('#lead-source', 'WEBSITE');
+    saves.close();
     await page.locator('#lead-name').press('Enter');
 
     const row = page.locator('[role=row]', { hasText: 'Rita Refused' });
-    await row.waitFor({ timeout: 300 });
+    await row.waitFor();
+    await expect.poll(() => saves.held()).toBe(1);
+    saves.open();
     await row.waitFor({ state: 'detached', timeout: 5_000 });
     await page.locator('#lead-phone-error').waitFor();
     expect(await page.locator('#lead-phone-error').textContent()).toBe('Enter a phone number like +49\u00a030\u00a01234567.');
