@@ -108,14 +108,19 @@ describe('a shared subscription', () => {
     const overflowsBefore = stats.overflows;
     slow.socket.pause();
 
-    // until the slow socket's kernel buffers are full and its queue overflows; a few at a time,
-    // so the healthy socket never has more than BUFFER waiting
+    // until the slow socket's kernel buffers are full and its queue overflows; a few at a time, each
+    // batch received by the healthy socket before the next, so it never has more than BUFFER waiting
+    // (on a busy machine its reading, in this process, could otherwise fall behind the creates)
     const created: string[] = [];
     while (stats.overflows === overflowsBefore) {
       if (created.length >= 3_000) throw new Error('the slow subscriber never overflowed');
       const batch = Array.from({ length: 8 }, (_, i) => `${LONG} ${created.length + i}`);
       for (const res of await Promise.all(batch.map((name) => createLead(name)))) expect(res.errors).toBeUndefined();
       created.push(...batch);
+      await until(() => {
+        const received = new Set(names(healthy));
+        return batch.every((name) => received.has(name)) || stats.overflows !== overflowsBefore;
+      }, 'the healthy subscriber to get the batch', 30_000);
     }
     expect(logged('subscriber_behind')).toBe(1);
     await createLead('After the overflow');

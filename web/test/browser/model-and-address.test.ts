@@ -128,7 +128,9 @@ describe.skipIf(!hasChromium)('tier thresholds from the server, filters in the a
     const page = await context.newPage();
     await signIn(page, DEMO.otherTenantRep);
     await page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
-    for (let i = 0; i < 30 && (await lastRowIndex(page)) < 130; i++) {
+    // scrolled a screen at a time until row 130 is loaded (each further page is a fetch: no count of tries, a deadline)
+    const deadline = Date.now() + 15_000;
+    while ((await lastRowIndex(page)) < 130 && Date.now() < deadline) {
       await page.getByTestId('lead-scroller').evaluate((el) => el.scrollBy(0, el.clientHeight));
       await page.waitForTimeout(100);
     }
