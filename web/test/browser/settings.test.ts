@@ -186,6 +186,18 @@ describe.skipIf(!hasChromium)('settings on a phone (390×844)', () => {
     await page.goto('/settings');
     await page.getByTestId('member-count').waitFor();
     await expectNoHorizontalScroll(page);
+    // the header's links scroll sideways, and Settings is the last: brought into view, the far edge
+    // no longer faded (nothing is past it) and the near one faded (the other links are)
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const nav = document.querySelector<HTMLElement>('.topbar nav')!;
+          const link = document.querySelector('[data-testid=nav-settings]')!.getBoundingClientRect();
+          const bounds = nav.getBoundingClientRect();
+          return { inView: link.left >= bounds.left + 20 && link.right <= bounds.right + 0.5, fades: [...nav.classList].filter((c) => c.startsWith('fade-')), scrolls: nav.scrollWidth > nav.clientWidth };
+        }),
+      )
+      .toEqual({ inView: true, fades: ['fade-start'], scrolls: true });
     await expectTouchTarget(page.getByTestId('add-member'));
     await expectTouchTarget(page.getByTestId('tab-keys'));
     await expectTouchTarget(page.getByTestId(`member-${DEMO.rep}`).getByTestId('role'));
