@@ -389,6 +389,35 @@ describe('the outbox', () => {
     }
   });
 
+  it('reads together, for a live consumer, the events whose wake-ups were handled in one go (one commit’s, from one read of the LISTEN connection)', async () => {
+    // the LISTEN connection's side, in the test's hands: which wake-ups come in one read is up to the network
+    const handlers = new Map<string, (payload: string) => void>();
+    const listener = {
+      on: (channel: string, handler: (payload: string) => void) => (handlers.set(channel, handler), listener),
+      onReconnect: () => listener,
+      barrier: async () => {},
+    };
+    const batches: string[][] = [];
+    const bus = new EventBus(app.server.orm, log.logger, listener as unknown as NotificationListener, { pollMs: 600_000 });
+    bus.live({ name: 'together', types: ['test.together'], handle: (events) => void batches.push(events.map((e) => (e.payload as { n: string }).n)), resync: () => {} });
+    await bus.start();
+    try {
+      // stored without wake-ups (triggers off), then woken as one read hands three wake-ups over: one after another, in one go
+      const client = new pg.Client({ connectionString: app.databaseUrl });
+      await client.connect();
+      await client.query('set session_replication_role = replica');
+      const { rows } = await client.query<{ sequence: string }>(
+        `insert into event (id, type, payload) select gen_random_uuid(), 'test.together', jsonb_build_object('n', 't' || n) from generate_series(1, 3) n order by n returning sequence`,
+      );
+      await client.end();
+      for (const row of rows) handlers.get('events')!(`${row.sequence} test.together`);
+      await until(() => batches.flat().length === 3, 'the three events');
+      expect(batches).toEqual([['t1', 't2', 't3']]);
+    } finally {
+      await bus.stop();
+    }
+  });
+
   it('picks up an event whose NOTIFY never came at the next poll, for durable and live consumers', async () => {
     const durableGot = collector();
     const liveGot = collector();

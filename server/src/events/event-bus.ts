@@ -390,18 +390,19 @@ export class EventBus {
     const { consumer } = entry;
     let rows: EventRow[];
     let upTo: number;
-    // after a gap, the tenants told to resync are left out up to the gap's end, then read again
-    if (entry.skip && entry.position >= entry.skip.upTo) entry.skip = undefined;
-    const skip = entry.skip;
-    const bound = skip ? Math.min(this.heard, skip.upTo) : this.heard;
-    const named = consumer.tenants?.();
-    const tenants = skip && named ? named.filter((tenant) => !skip.tenants.has(tenant)) : named;
+    let skip: LiveEntry['skip'];
     try {
       // the wake-ups of one commit come in one read of the LISTEN connection, handled one after
       // another (in promise callbacks): after them, what was heard covers them all, so their events
       // are read, and written to sockets, together
       await new Promise((resolve) => setImmediate(resolve));
+      // after a gap, the tenants told to resync are left out up to the gap's end, then read again
+      if (entry.skip && entry.position >= entry.skip.upTo) entry.skip = undefined;
+      skip = entry.skip;
+      const bound = skip ? Math.min(this.heard, skip.upTo) : this.heard;
       // a process with no socket of a tenant passes its events over: their payloads are most of the read
+      const named = consumer.tenants?.();
+      const tenants = skip && named ? named.filter((tenant) => !skip!.tenants.has(tenant)) : named;
       ({ upTo, rows } = await this.liveEvents(consumer.types, entry.position, bound, tenants));
     } catch (error) {
       this.logger.warn({ event: 'event_consumer_failed', consumer: consumer.name, err: (error as Error).message }, 'could not read events; retrying later');
