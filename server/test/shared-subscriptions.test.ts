@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { parse } from 'graphql';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentCache, documentCacheStats as documentStats } from '../src/graphql/document-cache.js';
 import { accessOf, sharingKey, sharedSubscriptionStats as stats } from '../src/graphql/shared-subscriptions.js';
@@ -109,25 +108,13 @@ describe('subscribers of one operation', () => {
       return write.call(this, chunk, ...rest);
     };
     try {
-      // three events committed together, as a rescoring commits hundreds: the relay publishes them at
-      // once. Their three wake-ups usually come in one read of the LISTEN connection, but on a busy
-      // machine may come apart (and the relay then reads up to each one it has heard): so the events
-      // go in without wake-ups, and one wake-up names the last of them
-      const client = new pg.Client({ connectionString: app.databaseUrl });
-      await client.connect();
-      try {
-        await client.query('set session_replication_role = replica');
-        const { rows } = await client.query<{ sequence: string }>(
-          `insert into event (id, type, tenant_id, aggregate_id, payload)
-           select gen_random_uuid(), type, tenant_id, aggregate_id, jsonb_set(payload, '{lead,name}', to_jsonb('Burst ' || n))
-             from event, generate_series(1, 3) n where aggregate_id = $1 and type = 'lead.scored' order by n
-           returning sequence`,
-          [id],
-        );
-        await client.query(`select pg_notify('events', $1)`, [`${Math.max(...rows.map((row) => Number(row.sequence)))} lead.scored`]);
-      } finally {
-        await client.end();
-      }
+      // three events committed together, as a rescoring commits hundreds: the relay publishes them at once
+      await app.em().getConnection().execute(
+        `insert into event (id, type, tenant_id, aggregate_id, payload)
+         select gen_random_uuid(), type, tenant_id, aggregate_id, jsonb_set(payload, '{lead,name}', to_jsonb('Burst ' || n))
+           from event, generate_series(1, 3) n where aggregate_id = ? and type = 'lead.scored' order by n`,
+        [id],
+      );
       await until(() => names(sub).includes('Burst 3'), 'the burst');
     } finally {
       proto._writev = writev;
@@ -240,7 +227,7 @@ describe('subscription documents', () => {
     const client = app.wsClient({ cookie: tenant.repCookie });
     for (let attempt = 0; attempt < 2; attempt++) {
       const refused = subscribe(client, invalid);
-      await refused.waitFor(1);
+      await refused.waitFor(1, 2_000);
       expect(JSON.stringify(refused.closed)).toMatch(/Cannot query field \\"nope\\"/);
     }
     expect(documentStats.misses - before.misses).toBe(3);
