@@ -1,5 +1,5 @@
 import type { ExperimentVerdict, ScoreCriterion } from '../gql/graphql';
-import { numberFormat, type Locale } from './format';
+import { formatNumber, numberFormat, type Locale } from './format';
 
 /**
  * The experiments screen's arithmetic and wording, pure: where an interval sits on a bar, which
@@ -67,7 +67,7 @@ export interface VerdictInput {
 
 /** The i18n key and parameters of a result's verdict sentence (counts as the locale writes them: 56,782 / 56.782). */
 export function verdictMessage(result: VerdictInput, locale: Locale): { key: string; params: Record<string, string | number> } {
-  const count = (value: number) => numberFormat(locale).format(value);
+  const count = (value: number) => formatNumber(value, locale);
   const versions = { control: result.experiment.controlVersion, challenger: result.experiment.challengerVersion, planned: count(result.experiment.plannedOutcomes) };
   if (!result.horizonReached) return { key: 'learning.verdict.waiting', params: { ...versions, more: count(result.moreOutcomesNeeded) } };
   const p = result.decision ? formatP(result.decision.pValue) : '';
@@ -81,7 +81,7 @@ export function verdictMessage(result: VerdictInput, locale: Locale): { key: str
 export function powerMessage(outcomesForObservedDifference: number | null, locale: Locale): { key: string; params: Record<string, string> } {
   if (outcomesForObservedDifference === null) return { key: 'learning.result.powerNone', params: {} };
   if (outcomesForObservedDifference === 0) return { key: 'learning.result.powerEnough', params: {} };
-  return { key: 'learning.result.powerMore', params: { n: numberFormat(locale).format(outcomesForObservedDifference) } };
+  return { key: 'learning.result.powerMore', params: { n: formatNumber(outcomesForObservedDifference, locale) } };
 }
 
 /** p-values as people read them: "0.003", "< 0.001". */
